@@ -1,0 +1,107 @@
+import type { PrincipalRole } from './roles.js';
+
+/**
+ * Who may do what, as data: resource × action × role → rule. Anything not listed is denied.
+ * A rule is 'allow', or a relationship that must hold between the caller and the record.
+ * Every resource that the API exposes is listed here; the matrix test enumerates all of them.
+ */
+export const RESOURCES = ['scheme', 'organisation', 'user', 'audit_event', 'api_client', 'notification'] as const;
+export type Resource = (typeof RESOURCES)[number];
+
+export const ACTIONS = ['list', 'read', 'create', 'update', 'delete', 'export'] as const;
+export type Action = (typeof ACTIONS)[number];
+
+/** 'self': the record is the caller's own account. 'own_organisation': it belongs to the caller's organisation. */
+export type Rule = 'allow' | 'self' | 'own_organisation';
+
+type RoleRules = Partial<Record<PrincipalRole, Rule>>;
+type ResourcePolicy = Partial<Record<Action, RoleRules>>;
+
+const everyone: RoleRules = {
+  referrer: 'allow',
+  link_worker: 'allow',
+  scheme_manager: 'allow',
+  vcse_provider: 'allow',
+  safeguarding_lead: 'allow',
+  commissioner: 'allow',
+  system_admin: 'allow',
+};
+const administrators: RoleRules = { scheme_manager: 'allow', system_admin: 'allow' };
+
+export const POLICY: Record<Resource, ResourcePolicy> = {
+  // The caller's own scheme: its name and settings. Only a manager changes settings.
+  scheme: {
+    read: { ...everyone, api_client: 'allow' },
+    update: { scheme_manager: 'allow' },
+    list: { system_admin: 'allow' },
+  },
+  organisation: {
+    list: { ...everyone, api_client: 'allow' },
+    read: { ...everyone, api_client: 'allow' },
+    create: administrators,
+    update: { ...administrators, vcse_provider: 'own_organisation' },
+  },
+  // Staff accounts. Everyone may see and change their own; managers manage their scheme's.
+  user: {
+    list: administrators,
+    read: {
+      referrer: 'self',
+      link_worker: 'self',
+      vcse_provider: 'self',
+      safeguarding_lead: 'self',
+      commissioner: 'self',
+      ...administrators,
+    },
+    create: administrators,
+    update: {
+      referrer: 'self',
+      link_worker: 'self',
+      vcse_provider: 'self',
+      safeguarding_lead: 'self',
+      commissioner: 'self',
+      ...administrators,
+    },
+    delete: administrators,
+  },
+  audit_event: { list: administrators, read: administrators, export: administrators },
+  api_client: { list: administrators, create: administrators, delete: administrators },
+  notification: { list: administrators, update: administrators },
+};
+
+export interface Principal {
+  role: PrincipalRole;
+  userId?: string | undefined;
+  organisationId?: string | undefined;
+}
+
+/** What the rule is checked against: the record's owner or organisation, when it has one. */
+export interface Target {
+  userId?: string | undefined;
+  organisationId?: string | undefined;
+}
+
+export function ruleFor(role: PrincipalRole, resource: Resource, action: Action): Rule | undefined {
+  return POLICY[resource][action]?.[role];
+}
+
+/** Can the principal take this action? Without a target, relationship rules are a "maybe": true. */
+export function can(principal: Principal, resource: Resource, action: Action, target?: Target): boolean {
+  const rule = ruleFor(principal.role, resource, action);
+  switch (rule) {
+    case undefined:
+      return false;
+    case 'allow':
+      return true;
+    case 'self':
+      return target === undefined || (target.userId !== undefined && target.userId === principal.userId);
+    case 'own_organisation':
+      return (
+        target === undefined ||
+        (target.organisationId !== undefined && target.organisationId === principal.organisationId)
+      );
+    default: {
+      const unreachable: never = rule;
+      return unreachable;
+    }
+  }
+}

@@ -1,0 +1,97 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { CompiledQuery, Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import { PGliteDialect } from './pglite-dialect.js';
+import { runMigrations, type MigrationReport } from './migrate.js';
+import type { DB } from './schema.js';
+
+export type Backend = 'pglite' | 'postgres';
+
+/** The role every application statement runs as: not the owner, cannot bypass row-level security. */
+export const APP_ROLE = 'linkwell_app';
+
+export interface Database {
+  readonly backend: Backend;
+  /** Queries through here run as linkwell_app, under row-level security. */
+  readonly db: Kysely<DB>;
+  /** Applies pending migrations as the schema owner. */
+  migrate(): Promise<MigrationReport>;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** postgres:// URL; when absent the embedded PGlite is used. */
+  url?: string | undefined;
+  /** Directory for PGlite's files, or 'memory' for a throwaway database. */
+  dataDir?: string;
+  poolSize?: number;
+}
+
+// PostgreSQL returns bigint and numeric as strings; counts in Linkwell fit in a JS number.
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+
+export async function openDatabase(options: OpenOptions): Promise<Database> {
+  return options.url ? openPostgres(options.url, options.poolSize ?? 10) : openPGlite(options.dataDir ?? 'memory');
+}
+
+async function openPGlite(dataDir: string): Promise<Database> {
+  if (dataDir !== 'memory') mkdirSync(dataDir, { recursive: true });
+  const pglite = await PGlite.create(dataDir === 'memory' ? 'memory://' : dataDir);
+  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
+  await setAppRoleIfPresent(db);
+  return {
+    backend: 'pglite',
+    db,
+    // One connection: step out of the app role for the migration, then back in.
+    migrate: () =>
+      db.connection().execute(async (conn) => {
+        await sql`reset role`.execute(conn);
+        try {
+          return await runMigrations(conn);
+        } finally {
+          await sql.raw(`set role ${APP_ROLE}`).execute(conn);
+        }
+      }),
+    close: async () => {
+      await db.destroy();
+      await pglite.close();
+    },
+  };
+}
+
+async function setAppRoleIfPresent(db: Kysely<DB>): Promise<void> {
+  const { rows } = await sql<{ present: boolean }>`
+    select exists (select 1 from pg_roles where rolname = ${APP_ROLE}) as present`.execute(db);
+  if (rows[0]?.present) await sql.raw(`set role ${APP_ROLE}`).execute(db);
+}
+
+async function openPostgres(url: string, poolSize: number): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // Every application connection switches to the app role before its first statement; if it
+  // cannot (no migration has created the role yet), the statement fails rather than running as
+  // the owner.
+  const db = new Kysely<DB>({
+    dialect: new PostgresDialect({
+      pool,
+      onCreateConnection: async (conn) => {
+        await conn.executeQuery(CompiledQuery.raw(`set role ${APP_ROLE}`));
+      },
+    }),
+  });
+  return {
+    backend: 'postgres',
+    db,
+    migrate: async () => {
+      const owner = new Kysely<DB>({
+        dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 1 }) }),
+      });
+      try {
+        return await owner.connection().execute((conn) => runMigrations(conn));
+      } finally {
+        await owner.destroy();
+      }
+    },
+    close: () => db.destroy(),
+  };
+}

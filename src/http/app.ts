@@ -1,0 +1,114 @@
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyInstance } from 'fastify';
+import fastifyCookie from '@fastify/cookie';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { AppContext } from '../app-context.js';
+import { problemFromError, sendProblem } from './problem.js';
+import { registerRequestContext } from './request-context.js';
+import { registerHealthRoutes } from './health.js';
+import { registerWebApp } from './web.js';
+import { registerAuthRoutes } from '../auth/routes.js';
+import { registerOAuthRoutes } from '../auth/oauth-routes.js';
+import { registerAuditRoutes } from '../audit/routes.js';
+import { registerSchemeRoutes } from '../schemes/routes.js';
+import { registerNotificationRoutes } from '../notifications/routes.js';
+
+export type App = FastifyInstance;
+
+/** Log fields that may carry personal data or secrets are replaced before any line is written. */
+export const LOG_REDACT_PATHS = [
+  'req.headers.cookie',
+  'req.headers.authorization',
+  'req.headers["x-csrf-token"]',
+  'res.headers["set-cookie"]',
+  'body',
+  'email',
+  'password',
+  'token',
+  '*.email',
+  '*.password',
+  '*.token',
+  '*.recipient',
+];
+
+export async function buildApp(ctx: AppContext): Promise<App> {
+  const app = Fastify({
+    logger:
+      ctx.config.LOG_LEVEL === 'silent'
+        ? false
+        : {
+            level: ctx.config.LOG_LEVEL,
+            redact: { paths: LOG_REDACT_PATHS, censor: '[redacted]' },
+            // The URL's query string can hold search terms about a person: log the path only.
+            serializers: {
+              req: (req: { method: string; url: string; id: string }) => ({
+                method: req.method,
+                path: req.url.split('?')[0],
+                id: req.id,
+              }),
+            },
+          },
+    bodyLimit: ctx.config.BODY_LIMIT_BYTES,
+    trustProxy: ctx.config.TRUST_PROXY,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[A-Za-z0-9._-]{8,64}$/.test(given) ? given : randomUUID();
+    },
+    requestIdLogLabel: 'requestId',
+    disableRequestLogging: false,
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'same-origin');
+    reply.header('x-frame-options', 'DENY');
+  });
+
+  app.setErrorHandler((error, request, reply) => {
+    const problem = problemFromError(error, request);
+    if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
+    return sendProblem(reply, problem);
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Linkwell API',
+        version: '0.1.0',
+        description: 'Social prescribing, end to end. Errors are RFC 9457 application/problem+json.',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'lw_session' },
+          bearer: { type: 'http', scheme: 'bearer' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  registerRequestContext(app, ctx);
+  registerHealthRoutes(app, ctx);
+  await app.register(
+    async (api) => {
+      registerAuthRoutes(api, ctx);
+      registerSchemeRoutes(api, ctx);
+      registerAuditRoutes(api, ctx);
+      registerNotificationRoutes(api, ctx);
+    },
+    { prefix: '/api' },
+  );
+  registerOAuthRoutes(app, ctx);
+  await registerWebApp(app);
+  return app;
+}
