@@ -1,4 +1,4 @@
-import type { PGlite } from '@electric-sql/pglite';
+import type { PGlite, Results } from '@electric-sql/pglite';
 import {
   CompiledQuery,
   PostgresAdapter,
@@ -75,12 +75,21 @@ class PGliteDriver implements Driver {
   async destroy(): Promise<void> {}
 }
 
+function lastOf<R>(results: Results<R>[]): Results<R> {
+  return results[results.length - 1] ?? { rows: [], fields: [] };
+}
+
 class PGliteConnection implements DatabaseConnection {
   release: () => void = () => {};
   constructor(private readonly pglite: PGlite) {}
 
   async executeQuery<R>(compiledQuery: CompiledQuery): Promise<QueryResult<R>> {
-    const result = await this.pglite.query<R>(compiledQuery.sql, [...compiledQuery.parameters]);
+    // Without parameters, use the simple protocol, which (like node-postgres) accepts a script
+    // of several statements: migrations are such scripts.
+    const result =
+      compiledQuery.parameters.length === 0
+        ? lastOf(await this.pglite.exec(compiledQuery.sql))
+        : await this.pglite.query<R>(compiledQuery.sql, [...compiledQuery.parameters]);
     const affected = result.affectedRows;
     return {
       rows: result.rows,

@@ -244,7 +244,8 @@ ALTER TABLE schemes ENABLE ROW LEVEL SECURITY;
 CREATE POLICY tenant_isolation ON schemes USING (id = linkwell_scheme()) WITH CHECK (id = linkwell_scheme());
 
 -- Privileges of the app role: least needed. No UPDATE or DELETE on the audit trail.
-GRANT SELECT, UPDATE ON schemes TO linkwell_app;
+-- A new tenant is created by setting linkwell.scheme_id to its id first (WITH CHECK above).
+GRANT SELECT, INSERT, UPDATE ON schemes TO linkwell_app;
 GRANT SELECT, INSERT, UPDATE, DELETE ON organisations, memberships, api_clients, notifications TO linkwell_app;
 GRANT SELECT, INSERT, UPDATE, DELETE ON users, sessions, login_throttle, password_reset_tokens, api_tokens, jobs
   TO linkwell_app;
