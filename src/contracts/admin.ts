@@ -96,3 +96,13 @@ export const schemeSummary = z.object({
   memberCount: z.number(),
 });
 export const schemeList = z.object({ items: z.array(schemeSummary) });
+
+export const staffUser = z.object({
+  id: z.uuid(),
+  displayName: z.string(),
+  email: z.string(),
+  mfaEnabled: z.boolean(),
+  status: z.enum(['active', 'disabled']),
+  roles: z.array(z.object({ membershipId: z.uuid(), role: z.string(), organisationId: z.uuid() })),
+});
+export const staffUserList = z.object({ items: z.array(staffUser) });

@@ -32,7 +32,7 @@ export function readMigrationFiles(dir: string = MIGRATIONS_DIR): MigrationFile[
  * lock so that app instances starting together apply each file once. A file that changed after
  * it was applied stops the run: migrations are never edited after landing.
  */
-export async function runMigrations(conn: Kysely<unknown>, dir?: string): Promise<MigrationReport> {
+export async function runMigrations<T>(conn: Kysely<T>, dir?: string): Promise<MigrationReport> {
   const files = readMigrationFiles(dir);
   await sql`create table if not exists schema_migrations (
       name text primary key, checksum text not null, applied_at timestamptz not null default now())`.execute(conn);
@@ -61,7 +61,7 @@ export async function runMigrations(conn: Kysely<unknown>, dir?: string): Promis
 }
 
 /** Whether every migration file has been applied: the readiness check. */
-export async function pendingMigrations(conn: Kysely<unknown>): Promise<string[]> {
+export async function pendingMigrations<T>(conn: Kysely<T>): Promise<string[]> {
   const files = readMigrationFiles();
   const { rows } = await sql<{ name: string }>`select name from schema_migrations`.execute(conn);
   const done = new Set(rows.map((r) => r.name));

@@ -34,6 +34,7 @@ export interface UsersTable {
   password_hash: string | null;
   password_changed_at: Date | null;
   totp_secret: string | null;
+  totp_last_step: number | null;
   mfa_enabled: Defaulted<boolean>;
   status: Defaulted<'active' | 'disabled'>;
   created_at: Timestamp;

@@ -14,6 +14,8 @@ import { registerOAuthRoutes } from '../auth/oauth-routes.js';
 import { registerAuditRoutes } from '../audit/routes.js';
 import { registerSchemeRoutes } from '../schemes/routes.js';
 import { registerNotificationRoutes } from '../notifications/routes.js';
+import { registerIntegrationRoutes } from '../integrations/routes.js';
+import { registerUserRoutes } from '../users/routes.js';
 
 export type App = FastifyInstance;
 
@@ -105,6 +107,8 @@ export async function buildApp(ctx: AppContext): Promise<App> {
       registerSchemeRoutes(api, ctx);
       registerAuditRoutes(api, ctx);
       registerNotificationRoutes(api, ctx);
+      registerIntegrationRoutes(api, ctx);
+      registerUserRoutes(api, ctx);
     },
     { prefix: '/api' },
   );

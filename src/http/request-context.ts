@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../app-context.js';
-import type { Actor, RequestMeta } from '../data/access.js';
+import type { Actor, RequestMeta, SchemeScope } from '../data/access.js';
 import { membershipsOf, type MembershipView } from '../auth/memberships.js';
 import { findSession, SESSION_COOKIE, type SessionRecord } from '../auth/sessions.js';
 import { hashSecret, sameSecret } from '../auth/tokens.js';
@@ -112,4 +112,9 @@ export function requireActor(request: FastifyRequest): Actor {
 
 export function requestMeta(request: FastifyRequest): RequestMeta {
   return { ip: request.ip, requestId: String(request.id) };
+}
+
+/** The usual shape of a handler: the caller's actor, in their scheme, in one transaction. */
+export function withScope<T>(ctx: AppContext, request: FastifyRequest, work: (scope: SchemeScope) => Promise<T>): Promise<T> {
+  return ctx.data.inScheme(requireActor(request), requestMeta(request), work);
 }

@@ -64,6 +64,7 @@ CREATE TABLE users (
   password_hash text,
   password_changed_at timestamptz,
   totp_secret text,
+  totp_last_step bigint,
   mfa_enabled boolean NOT NULL DEFAULT false,
   status text NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'disabled')),
   created_at timestamptz NOT NULL DEFAULT now()

@@ -1,0 +1,116 @@
+import { Command, Option } from 'commander';
+import { ConfigError, loadConfig, publicUrl, type Config } from '../config/index.js';
+import { ROLES, type Role } from '../auth/roles.js';
+import { newSecret } from '../auth/tokens.js';
+import { JobQueue } from '../jobs/queue.js';
+import { formatDemoSignIns, isEmpty, seedDemo } from '../seed/demo.js';
+import { addApiClient, addMember, findSchemeBySlug } from '../schemes/provision.js';
+import { openData, startServer } from '../server.js';
+import { join } from 'node:path';
+
+function config(): Config {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+/** Opens the database, migrates, runs the work and closes again: for one-shot commands. */
+async function withData<T>(work: (open: Awaited<ReturnType<typeof openData>>, cfg: Config) => Promise<T>): Promise<T> {
+  const cfg = config();
+  const open = await openData(cfg);
+  try {
+    await open.database.migrate();
+    return await work(open, cfg);
+  } finally {
+    await open.database.close();
+  }
+}
+
+export function buildCli(): Command {
+  const program = new Command('linkwell').description('Linkwell: social prescribing, end to end.').showHelpAfterError();
+
+  program
+    .command('serve')
+    .description('Apply migrations, seed the demo when the database is empty, and serve the web app and API')
+    .action(async () => {
+      const running = await startServer(config());
+      const shutdown = () => {
+        running.stop().then(
+          () => process.exit(0),
+          (error: unknown) => {
+            console.error(error);
+            process.exit(1);
+          },
+        );
+      };
+      process.once('SIGINT', shutdown);
+      process.once('SIGTERM', shutdown);
+    });
+
+  program
+    .command('migrate')
+    .description('Apply pending database migrations')
+    .action(async () => {
+      const report = await withData(({ database }) => database.migrate());
+      console.log(report.applied.length ? `Applied: ${report.applied.join(', ')}` : 'The database is up to date.');
+    });
+
+  program
+    .command('seed')
+    .description('Load demo data')
+    .requiredOption('--demo', 'load the demo scheme, organisations and one user per role')
+    .option('--force', 'seed even when schemes already exist')
+    .action(async (options: { force?: boolean }) => {
+      await withData(async ({ database, data }, cfg) => {
+        if (!options.force && !(await isEmpty(data))) {
+          console.log('The database already has schemes; nothing was changed. Use --force to add the demo anyway.');
+          return;
+        }
+        const jobs = new JobQueue(database.db, { pollMs: cfg.JOBS_POLL_MS });
+        const credentials = await seedDemo(data, jobs, { dataDir: cfg.DATA_DIR, publicUrl: publicUrl(cfg) });
+        console.log(formatDemoSignIns(credentials, join(cfg.DATA_DIR, 'demo-credentials.json')));
+      });
+    });
+
+  const user = program.command('user').description('Manage staff accounts');
+  user
+    .command('create')
+    .description('Create an account (or add a role to an existing one) in a scheme')
+    .requiredOption('--email <email>')
+    .requiredOption('--name <name>', 'display name')
+    .requiredOption('--scheme <slug>')
+    .addOption(new Option('--role <role>').choices(ROLES).makeOptionMandatory())
+    .requiredOption('--organisation <id>', 'organisation id in the scheme')
+    .action(async (options: { email: string; name: string; scheme: string; role: Role; organisation: string }) => {
+      const password = newSecret(12);
+      await withData(async ({ data }) => {
+        const schemeId = await findSchemeBySlug(data, options.scheme);
+        await addMember(data, schemeId, { email: options.email, displayName: options.name, password, role: options.role, organisationId: options.organisation });
+      });
+      console.log(`Created. Temporary password: ${password}\nAsk the person to change it with "Forgot your password?".`);
+    });
+
+  const client = program.command('client').description('Manage integration (API) clients');
+  client
+    .command('create')
+    .description('Create an OAuth client-credentials client for one organisation')
+    .requiredOption('--scheme <slug>')
+    .requiredOption('--organisation <id>', 'organisation id in the scheme')
+    .requiredOption('--name <name>')
+    .option('--scopes <scopes>', 'space-separated scopes', 'referrals.write referrals.read')
+    .action(async (options: { scheme: string; organisation: string; name: string; scopes: string }) => {
+      const created = await withData(async ({ data }) => {
+        const schemeId = await findSchemeBySlug(data, options.scheme);
+        return addApiClient(data, schemeId, { name: options.name, organisationId: options.organisation, scopes: options.scopes.split(' ').filter(Boolean) });
+      });
+      console.log(`client_id: ${created.clientId}\nclient_secret: ${created.clientSecret}\nThe secret is shown once.`);
+    });
+
+  return program;
+}

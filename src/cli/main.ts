@@ -1,0 +1,3 @@
+import { buildCli } from './index.js';
+
+await buildCli().parseAsync(process.argv);

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { ROLES } from '../auth/roles.js';
+import { homeFor } from './tiles.js';
+
+const figures = { failedNotifications: 0, organisations: 9, members: 7 };
+
+describe('home page per role', () => {
+  it.each(ROLES)('%s has a heading, an intro and at least one tile with unique keys', (role) => {
+    const home = homeFor(role, figures);
+    expect(home.heading.length).toBeGreaterThan(5);
+    expect(home.intro.length).toBeGreaterThan(10);
+    const keys = home.tiles.map((t) => t.key);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(keys.length).toBeGreaterThan(0);
+  });
+
+  it('gives each role its own heading', () => {
+    const headings = ROLES.map((r) => homeFor(r, figures).heading);
+    expect(new Set(headings).size).toBe(ROLES.length);
+  });
+
+  it('links the scheme manager to the audit trail and shows failed notifications only when there are some', () => {
+    const calm = homeFor('scheme_manager', figures);
+    expect(calm.tiles.find((t) => t.key === 'audit')?.href).toBe('/admin/audit');
+    expect(calm.tiles.find((t) => t.key === 'notifications')?.figure).toBeNull();
+    const troubled = homeFor('scheme_manager', { ...figures, failedNotifications: 1 });
+    expect(troubled.tiles.find((t) => t.key === 'notifications')?.figure).toBe('1 failed message');
+  });
+
+  it('never links a referrer or commissioner to administration pages', () => {
+    for (const role of ['referrer', 'commissioner'] as const) {
+      const hrefs = homeFor(role, figures).tiles.map((t) => t.href ?? '');
+      expect(hrefs.some((h) => h.startsWith('/admin'))).toBe(false);
+    }
+  });
+});

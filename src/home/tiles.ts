@@ -1,0 +1,109 @@
+import type { Role } from '../auth/roles.js';
+import type { HomeResponse } from '../contracts/home.js';
+
+type Tile = HomeResponse['tiles'][number];
+
+export interface HomeFigures {
+  failedNotifications: number;
+  organisations: number;
+  members: number;
+}
+
+const tile = (key: string, title: string, description: string, href: string | null = null, figure: string | null = null): Tile => ({
+  key,
+  title,
+  description,
+  href,
+  figure,
+});
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * What each role's home page offers. A tile without a link is a part of Linkwell this scheme
+ * does not have yet: it says what it will do instead of hiding.
+ */
+export function homeFor(role: Role, figures: HomeFigures): Pick<HomeResponse, 'heading' | 'intro' | 'tiles'> {
+  switch (role) {
+    case 'referrer':
+      return {
+        heading: 'Refer someone for social prescribing',
+        intro: 'Refer a patient or client to a link worker and follow what happens next.',
+        tiles: [
+          tile('new-referral', 'Make a referral', 'Refer a person to the link worker service, with their consent.'),
+          tile('my-referrals', 'My referrals', 'See each referral you made, its status and the feedback on it.'),
+        ],
+      };
+    case 'link_worker':
+      return {
+        heading: 'Your caseload',
+        intro: 'Triage new referrals, plan with the people you support and refer them on.',
+        tiles: [
+          tile('triage', 'Triage queue', 'New referrals waiting for a first look, oldest first.'),
+          tile('caseload', 'My caseload', 'The people you are working with and what is due next.'),
+          tile('directory', 'Community directory', 'Find groups and services to refer people on to.'),
+          tile('organisations', 'Organisations in this scheme', 'Practices, partners and community groups.', '/organisations', plural(figures.organisations, 'organisation', 'organisations')),
+        ],
+      };
+    case 'scheme_manager':
+      return {
+        heading: 'Run your scheme',
+        intro: 'Manage people, partners and settings, and check that the scheme is working safely.',
+        tiles: [
+          tile('organisations', 'Organisations', 'Practices, partners and community groups in this scheme.', '/organisations', plural(figures.organisations, 'organisation', 'organisations')),
+          tile('audit', 'Audit trail', 'Who read or changed what, and when. Search and export.', '/admin/audit'),
+          tile(
+            'notifications',
+            'Notifications',
+            'Emails and text messages sent by Linkwell, and any that failed.',
+            '/admin/notifications',
+            figures.failedNotifications > 0 ? plural(figures.failedNotifications, 'failed message', 'failed messages') : null,
+          ),
+          tile('api-clients', 'API clients', 'Systems that send referrals to this scheme.', '/admin/api-clients'),
+        ],
+      };
+    case 'vcse_provider':
+      return {
+        heading: 'Referrals to your organisation',
+        intro: 'Accept or decline people referred to you, keep registers and raise concerns.',
+        tiles: [
+          tile('incoming', 'Referrals to respond to', 'People referred to your activities who are waiting for an answer.'),
+          tile('listing', 'Your directory listing', 'Keep your services, times and capacity up to date.'),
+          tile('organisations', 'Organisations in this scheme', 'Practices, partners and community groups.', '/organisations'),
+        ],
+      };
+    case 'safeguarding_lead':
+      return {
+        heading: 'Safeguarding concerns',
+        intro: 'Receive, act on and record concerns raised by link workers and providers.',
+        tiles: [
+          tile('concerns', 'Open concerns', 'Concerns waiting for action, most urgent first.'),
+          tile('organisations', 'Organisations in this scheme', 'Practices, partners and community groups.', '/organisations'),
+        ],
+      };
+    case 'commissioner':
+      return {
+        heading: 'Scheme evidence',
+        intro: 'Activity, outcomes and inequalities in figures you can trust. Small numbers are suppressed.',
+        tiles: [
+          tile('dashboard', 'Dashboard', 'Referrals, flow and outcomes over time.'),
+          tile('organisations', 'Organisations in this scheme', 'Practices, partners and community groups.', '/organisations'),
+        ],
+      };
+    case 'system_admin':
+      return {
+        heading: 'Platform administration',
+        intro: 'Tenants, users and integrations. Clinical content is not shown here.',
+        tiles: [
+          tile('schemes', 'Schemes', 'The schemes hosted on this platform.', '/admin/schemes', plural(figures.members, 'member', 'members')),
+          tile('audit', 'Audit trail', 'Platform events: sign-ins and administration.', '/admin/audit'),
+          tile('notifications', 'Notifications', 'Platform emails and any that failed.', '/admin/notifications'),
+          tile('api-clients', 'API clients', 'Integration clients.', '/admin/api-clients'),
+        ],
+      };
+    default: {
+      const unreachable: never = role;
+      return unreachable;
+    }
+  }
+}
