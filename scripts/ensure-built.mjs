@@ -32,3 +32,7 @@ export function ensureBuilt(root) {
     execFileSync(npm, ['run', '--silent', 'build:web'], { cwd: root, stdio: 'inherit' });
   }
 }
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  ensureBuilt(new URL('..', import.meta.url).pathname);
+}

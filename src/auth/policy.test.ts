@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { ACTIONS, can, POLICY, RESOURCES, ruleFor, type Action, type Resource, type Rule } from './policy.js';
+import { PRINCIPAL_ROLES, type PrincipalRole } from './roles.js';
+
+/**
+ * The access matrix, written out by hand. Every role × resource × action that exists is listed
+ * here and compared with the policy; a resource added to the policy without a row here fails.
+ * '-' is deny; 'A' allow; 'S' only their own account; 'O' only their own organisation.
+ */
+type Cell = '-' | 'A' | 'S' | 'O';
+const ROLE_ORDER: PrincipalRole[] = ['referrer', 'link_worker', 'scheme_manager', 'vcse_provider', 'safeguarding_lead', 'commissioner', 'system_admin', 'api_client'];
+
+//                     ref  lw   mgr  vcse sg   com  adm  api
+const EXPECTED: Record<Resource, Record<Action, Cell[]>> = {
+  scheme: {
+    list: ['-', '-', '-', '-', '-', '-', 'A', '-'],
+    read: ['A', 'A', 'A', 'A', 'A', 'A', 'A', 'A'],
+    create: ['-', '-', '-', '-', '-', '-', '-', '-'],
+    update: ['-', '-', 'A', '-', '-', '-', '-', '-'],
+    delete: ['-', '-', '-', '-', '-', '-', '-', '-'],
+    export: ['-', '-', '-', '-', '-', '-', '-', '-'],
+  },
+  organisation: {
+    list: ['A', 'A', 'A', 'A', 'A', 'A', 'A', 'A'],
+    read: ['A', 'A', 'A', 'A', 'A', 'A', 'A', 'A'],
+    create: ['-', '-', 'A', '-', '-', '-', 'A', '-'],
+    update: ['-', '-', 'A', 'O', '-', '-', 'A', '-'],
+    delete: ['-', '-', '-', '-', '-', '-', '-', '-'],
+    export: ['-', '-', '-', '-', '-', '-', '-', '-'],
+  },
+  user: {
+    list: ['-', '-', 'A', '-', '-', '-', 'A', '-'],
+    read: ['S', 'S', 'A', 'S', 'S', 'S', 'A', '-'],
+    create: ['-', '-', 'A', '-', '-', '-', 'A', '-'],
+    update: ['S', 'S', 'A', 'S', 'S', 'S', 'A', '-'],
+    delete: ['-', '-', 'A', '-', '-', '-', 'A', '-'],
+    export: ['-', '-', '-', '-', '-', '-', '-', '-'],
+  },
+  audit_event: {
+    list: ['-', '-', 'A', '-', '-', '-', 'A', '-'],
+    read: ['-', '-', 'A', '-', '-', '-', 'A', '-'],
+    create: ['-', '-', '-', '-', '-', '-', '-', '-'],
+    update: ['-', '-', '-', '-', '-', '-', '-', '-'],
+    delete: ['-', '-', '-', '-', '-', '-', '-', '-'],
+    export: ['-', '-', 'A', '-', '-', '-', 'A', '-'],
+  },
+  api_client: {
+    list: ['-', '-', 'A', '-', '-', '-', 'A', '-'],
+    read: ['-', '-', '-', '-', '-', '-', '-', '-'],
+    create: ['-', '-', 'A', '-', '-', '-', 'A', '-'],
+    update: ['-', '-', '-', '-', '-', '-', '-', '-'],
+    delete: ['-', '-', 'A', '-', '-', '-', 'A', '-'],
+    export: ['-', '-', '-', '-', '-', '-', '-', '-'],
+  },
+  notification: {
+    list: ['-', '-', 'A', '-', '-', '-', 'A', '-'],
+    read: ['-', '-', '-', '-', '-', '-', '-', '-'],
+    create: ['-', '-', '-', '-', '-', '-', '-', '-'],
+    update: ['-', '-', 'A', '-', '-', '-', 'A', '-'],
+    delete: ['-', '-', '-', '-', '-', '-', '-', '-'],
+    export: ['-', '-', '-', '-', '-', '-', '-', '-'],
+  },
+};
+
+const CELL: Record<Cell, Rule | undefined> = { '-': undefined, A: 'allow', S: 'self', O: 'own_organisation' };
+
+describe('access matrix', () => {
+  it('lists every resource of the policy, and only those', () => {
+    expect(Object.keys(EXPECTED).sort()).toEqual([...RESOURCES].sort());
+    expect(Object.keys(POLICY).sort()).toEqual([...RESOURCES].sort());
+  });
+
+  it('covers every principal role in its columns', () => {
+    expect([...ROLE_ORDER].sort()).toEqual([...PRINCIPAL_ROLES].sort());
+  });
+
+  it('the policy names no action or role the matrix does not know', () => {
+    for (const resource of RESOURCES) {
+      for (const [action, rules] of Object.entries(POLICY[resource])) {
+        expect(ACTIONS).toContain(action);
+        for (const role of Object.keys(rules ?? {})) expect(PRINCIPAL_ROLES).toContain(role);
+      }
+    }
+  });
+
+  for (const resource of RESOURCES) {
+    for (const action of ACTIONS) {
+      ROLE_ORDER.forEach((role, column) => {
+        const cell = EXPECTED[resource][action][column];
+        it(`${role} × ${resource} × ${action} → ${cell}`, () => {
+          expect(cell).toBeDefined();
+          expect(ruleFor(role, resource, action)).toBe(CELL[cell ?? '-']);
+        });
+      });
+    }
+  }
+});
+
+describe('relationship rules', () => {
+  const me = { role: 'link_worker' as const, userId: 'u1', organisationId: 'o1' };
+  it('"self" allows only the caller\'s own account', () => {
+    expect(can(me, 'user', 'read', { userId: 'u1' })).toBe(true);
+    expect(can(me, 'user', 'read', { userId: 'u2' })).toBe(false);
+    expect(can(me, 'user', 'read', {})).toBe(false);
+  });
+  it('"own_organisation" allows only records of the caller\'s organisation', () => {
+    const provider = { role: 'vcse_provider' as const, userId: 'u9', organisationId: 'o9' };
+    expect(can(provider, 'organisation', 'update', { organisationId: 'o9' })).toBe(true);
+    expect(can(provider, 'organisation', 'update', { organisationId: 'o1' })).toBe(false);
+  });
+  it('a deny is a deny with or without a target', () => {
+    expect(can(me, 'audit_event', 'list')).toBe(false);
+    expect(can(me, 'audit_event', 'list', { userId: 'u1' })).toBe(false);
+  });
+});
