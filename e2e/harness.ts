@@ -59,7 +59,10 @@ export async function startServer(dataDir = mkdtempSync(join(tmpdir(), 'linkwell
     credentials,
     stop: () =>
       new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        if (child.exitCode !== null) {
+          resolve();
+          return;
+        }
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
       }),

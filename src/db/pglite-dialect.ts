@@ -68,8 +68,8 @@ class PGliteDriver implements Driver {
     await connection.executeQuery(CompiledQuery.raw('rollback'));
   }
 
-  async releaseConnection(connection: DatabaseConnection): Promise<void> {
-    (connection as PGliteConnection).release();
+  async releaseConnection(): Promise<void> {
+    this.connection.release();
   }
 
   async destroy(): Promise<void> {}

@@ -30,7 +30,7 @@ export function registerHealthRoutes(app: FastifyInstance, ctx: AppContext): voi
         await sql`select 1`.execute(ctx.data.db);
         const pending = await pendingMigrations(ctx.data.db);
         if (pending.length > 0) {
-          return reply.code(503).send({ status: 'unavailable' as const, checks: { migrations: `${pending.length} pending` } });
+          return await reply.code(503).send({ status: 'unavailable' as const, checks: { migrations: `${pending.length} pending` } });
         }
         return { status: 'ok' as const, checks: { database: ctx.data.database.backend, migrations: 'applied' } };
       } catch {

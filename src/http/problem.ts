@@ -46,7 +46,8 @@ export function problemFromError(error: unknown, request: FastifyRequest): Probl
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const context = (error as FastifyError).validationContext ?? 'body';
-    const fields = error.validation.map((v) => ({
+    const issues = error.validation as unknown as { instancePath: string; message?: string }[];
+    const fields = issues.map((v) => ({
       field: [context, ...v.instancePath.split('/').filter(Boolean)].join('.'),
       message: v.message ?? 'is not valid',
     }));

@@ -5,7 +5,6 @@ import { DataAccess } from '../data/access.js';
 import { buildApp, type App } from '../http/app.js';
 import { JobQueue } from '../jobs/queue.js';
 import type { Role } from '../auth/roles.js';
-import type { OrganisationKind } from '../db/schema.js';
 import { addMember, addOrganisation, createScheme } from '../schemes/provision.js';
 import { openTestDatabase, type TestDatabase } from './database.js';
 
@@ -47,7 +46,7 @@ export async function createTestScheme(data: DataAccess, overrides: { requireMfa
   const slug = `t-${randomUUID().slice(0, 12)}`;
   const schemeId = await createScheme(data, { slug, name: `Test scheme ${slug}`, requireMfa: overrides.requireMfa ?? false }, 'test');
   const organisations = await data.inScheme({ type: 'system', schemeId, label: 'test' }, {}, async (scope) => ({
-    host: await addOrganisation(scope, { kind: 'host' as OrganisationKind, name: 'Test host' }),
+    host: await addOrganisation(scope, { kind: 'host', name: 'Test host' }),
     practice: await addOrganisation(scope, { kind: 'gp_practice', name: 'Test practice', odsCode: 'Y00001' }),
     vcse: await addOrganisation(scope, { kind: 'vcse', name: 'Test community group' }),
   }));
