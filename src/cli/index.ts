@@ -21,19 +21,21 @@ function config(): Config {
 }
 
 /** Opens the database, migrates, runs the work and closes again: for one-shot commands. */
-async function withData<T>(work: (open: Awaited<ReturnType<typeof openData>>, cfg: Config) => Promise<T>): Promise<T> {
+async function withData<T>(work: (open: Awaited<ReturnType<typeof openData>>, cfg: Config) => Promise<T>, migrateFirst = true): Promise<T> {
   const cfg = config();
   const open = await openData(cfg);
   try {
-    await open.database.migrate();
+    if (migrateFirst) await open.database.migrate();
     return await work(open, cfg);
   } finally {
     await open.database.close();
   }
 }
 
-export function buildCli(): Command {
+/** exitOverride: throw instead of exiting on a usage error (for tests and embedding). */
+export function buildCli(options: { exitOverride?: boolean } = {}): Command {
   const program = new Command('linkwell').description('Linkwell: social prescribing, end to end.').showHelpAfterError();
+  if (options.exitOverride) program.exitOverride().configureOutput({ writeErr: () => undefined });
 
   program
     .command('serve')
@@ -57,7 +59,7 @@ export function buildCli(): Command {
     .command('migrate')
     .description('Apply pending database migrations')
     .action(async () => {
-      const report = await withData(({ database }) => database.migrate());
+      const report = await withData(({ database }) => database.migrate(), false);
       console.log(report.applied.length ? `Applied: ${report.applied.join(', ')}` : 'The database is up to date.');
     });
 
