@@ -1,4 +1,3 @@
-import { hostname } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import type { AppContext } from './app-context.js';
@@ -42,7 +41,8 @@ export async function startServer(config: Config): Promise<Running> {
   const report = await database.migrate();
   if (report.applied.length > 0) logger.info({ applied: report.applied }, 'migrations applied');
 
-  const jobs = new JobQueue(database.db, { workerId: `${hostname()}:${process.pid}`, pollMs: config.JOBS_POLL_MS, logger });
+  // The queue's default worker id adds a random part: two containers may share a hostname and pid 1.
+  const jobs = new JobQueue(database.db, { pollMs: config.JOBS_POLL_MS, logger });
   const ctx: AppContext = { config, data, jobs };
 
   if (config.SEED_DEMO && (await isEmpty(data))) {

@@ -20,7 +20,8 @@ export async function openTestApp(env: Record<string, string> = {}): Promise<Tes
   const database = await openTestDatabase();
   const config: Config = loadConfig({ LOG_LEVEL: 'silent', JOBS_ENABLED: 'false', SEED_DEMO: 'false', NODE_ENV: 'test', ...env });
   const data = new DataAccess(database);
-  const jobs = new JobQueue(database.db, { pollMs: 50 });
+  const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
+  const jobs = new JobQueue(database.db, { pollMs: 50, logger: quiet });
   const ctx: AppContext = { config, data, jobs };
   const app = await buildApp(ctx);
   return {
