@@ -1,0 +1,58 @@
+import type { ReactNode } from 'react';
+import { Route, Routes } from 'react-router-dom';
+import { canAdministerScheme, canManageSchemes } from './layout/navigation.js';
+import { Layout } from './layout/Layout.js';
+import { AccountPage } from './pages/account/AccountPage.js';
+import { ApiClientsPage } from './pages/api-clients/ApiClientsPage.js';
+import { AuditPage } from './pages/audit/AuditPage.js';
+import { ForgotPasswordPage } from './pages/auth/ForgotPasswordPage.js';
+import { MfaCodePage } from './pages/auth/MfaCodePage.js';
+import { ResetPasswordPage } from './pages/auth/ResetPasswordPage.js';
+import { SetUpMfaPage } from './pages/auth/SetUpMfaPage.js';
+import { SignInPage } from './pages/auth/SignInPage.js';
+import { HomePage } from './pages/HomePage.js';
+import { AccessibilityPage } from './pages/info/AccessibilityPage.js';
+import { NotFoundPage } from './pages/info/NotFoundPage.js';
+import { PrivacyPage } from './pages/info/PrivacyPage.js';
+import { NotificationsPage } from './pages/notifications/NotificationsPage.js';
+import { OrganisationsPage } from './pages/OrganisationsPage.js';
+import { SchemesPage } from './pages/SchemesPage.js';
+import { RequireRole, RequireSession } from './session/guards.js';
+
+/**
+ * Every route of the web app. Pages that need a full session sit under RequireSession; the
+ * two MFA steps accept the stages that lead to them.
+ */
+export function App(): ReactNode {
+  return (
+    <Routes>
+      <Route element={<Layout />}>
+        <Route path="/sign-in" element={<SignInPage />} />
+        <Route path="/forgot-password" element={<ForgotPasswordPage />} />
+        <Route path="/reset-password" element={<ResetPasswordPage />} />
+        <Route path="/accessibility" element={<AccessibilityPage />} />
+        <Route path="/privacy" element={<PrivacyPage />} />
+        <Route element={<RequireSession stages={['mfa']} />}>
+          <Route path="/sign-in/code" element={<MfaCodePage />} />
+        </Route>
+        <Route element={<RequireSession stages={['mfa_setup', 'active']} />}>
+          <Route path="/set-up-mfa" element={<SetUpMfaPage />} />
+        </Route>
+        <Route element={<RequireSession />}>
+          <Route index element={<HomePage />} />
+          <Route path="/organisations" element={<OrganisationsPage />} />
+          <Route path="/account" element={<AccountPage />} />
+          <Route element={<RequireRole allow={canAdministerScheme} />}>
+            <Route path="/admin/audit" element={<AuditPage />} />
+            <Route path="/admin/notifications" element={<NotificationsPage />} />
+            <Route path="/admin/api-clients" element={<ApiClientsPage />} />
+          </Route>
+          <Route element={<RequireRole allow={canManageSchemes} />}>
+            <Route path="/admin/schemes" element={<SchemesPage />} />
+          </Route>
+        </Route>
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

@@ -1,0 +1,104 @@
+import { useEffect, useRef, useState, type SubmitEvent, type ReactNode } from 'react';
+import { useNavigate } from 'react-router-dom';
+import { mfaEnableRequest, mfaSetupResponse, signInResponse } from '../../../../src/contracts/auth.js';
+import { postJson, setCsrfToken } from '../../api/client.js';
+import { isApiProblem, networkProblem, type ApiProblem } from '../../api/problem.js';
+import { useProblemHandler } from '../../api/useApi.js';
+import { ErrorSummary } from '../../components/ErrorSummary.js';
+import { Loading } from '../../components/Loading.js';
+import { PageHeading } from '../../components/PageHeading.js';
+import { ProblemPage } from '../../components/ProblemPage.js';
+import { formText, noErrors, problemToFormErrors, zodToFormErrors, type FormErrors } from '../../forms/errors.js';
+import { currentSession, useSession } from '../../session/context.js';
+import { useFlash } from '../../session/flash.js';
+import { AlreadyOn } from './AlreadyOn.js';
+import { CodeField } from './CodeField.js';
+import { SetupKey } from './SetupKey.js';
+
+const FIELDS = ['code'] as const;
+type Setup = { status: 'loading' } | { status: 'ready'; secret: string; otpauthUrl: string } | { status: 'error'; problem: ApiProblem };
+
+/**
+ * Turning on MFA: the server makes a secret, the user adds it to an app, and a first code
+ * proves it worked. Reached at sign-in when the scheme requires MFA, or from the account page.
+ */
+export function SetUpMfaPage(): ReactNode {
+  const { state, refresh } = useSession();
+  const navigate = useNavigate();
+  const flash = useFlash();
+  const [setup, setSetup] = useState<Setup>({ status: 'loading' });
+  const [errors, setErrors] = useState<FormErrors>(noErrors);
+  const [busy, setBusy] = useState(false);
+  const requested = useRef(false);
+  const handle = useProblemHandler();
+  const required = currentSession(state)?.stage === 'mfa_setup';
+
+  useEffect(() => {
+    // Each request makes a new secret; ask once, even when React runs effects twice in development.
+    if (requested.current) return;
+    requested.current = true;
+    postJson('/api/auth/mfa/setup', {}, mfaSetupResponse).then(
+      (answer) => {
+        setSetup({ status: 'ready', ...answer });
+      },
+      (error: unknown) => {
+        const problem = handle(error);
+        if (problem !== null) setSetup({ status: 'error', problem });
+      },
+    );
+  }, [handle]);
+
+  async function submit(form: HTMLFormElement): Promise<void> {
+    const parsed = mfaEnableRequest.safeParse({ code: formText(new FormData(form), 'code').replace(/\s+/g, '') });
+    if (!parsed.success) {
+      setErrors(zodToFormErrors(parsed.error));
+      return;
+    }
+    setBusy(true);
+    try {
+      const answer = await postJson('/api/auth/mfa/enable', parsed.data, signInResponse);
+      setCsrfToken(answer.csrfToken);
+      await refresh();
+      if (required) await navigate(flash.from ?? '/', { replace: true });
+      else await navigate('/account', { replace: true, state: { message: 'Two-step verification is now on.' } });
+    } catch (error) {
+      setErrors(problemToFormErrors(isApiProblem(error) ? error : networkProblem(), FIELDS));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function onSubmit(event: SubmitEvent<HTMLFormElement>): void {
+    event.preventDefault();
+    void submit(event.currentTarget); // errors are shown by submit itself
+  }
+
+  if (setup.status === 'error' && setup.problem.status === 409) return <AlreadyOn />;
+  if (setup.status === 'error') return <ProblemPage problem={setup.problem} />;
+  return (
+    <div className="nhsuk-grid-row">
+      <div className="nhsuk-grid-column-two-thirds">
+        <ErrorSummary errors={errors} order={FIELDS} />
+        <PageHeading>Set up two-step verification</PageHeading>
+        {required && <p className="nhsuk-body">Your scheme asks everyone to use two-step verification. You need to set it up before you continue.</p>}
+        <p className="nhsuk-body">
+          When you sign in, you will enter your password and a security code from an authenticator app on your phone.
+        </p>
+        {setup.status === 'loading' ? (
+          <Loading>Getting your setup key…</Loading>
+        ) : (
+          <>
+            <SetupKey secret={setup.secret} otpauthUrl={setup.otpauthUrl} />
+            <form onSubmit={onSubmit} noValidate>
+              <h2 className="nhsuk-heading-m">Check it works</h2>
+              <CodeField error={errors.fields.code} />
+              <button className="nhsuk-button" type="submit" disabled={busy}>
+                Continue
+              </button>
+            </form>
+          </>
+        )}
+      </div>
+    </div>
+  );
+}
