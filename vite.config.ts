@@ -17,7 +17,7 @@ export default defineConfig({
     // The NHS.UK stylesheet arrives minified, with old-IE hacks that esbuild's CSS minifier warns
     // about; minifying it again gains nothing, and Linkwell's own CSS is a few lines.
     cssMinify: false,
-    sourcemap: true,
+    sourcemap: false,
   },
   server: {
     proxy: {

@@ -69,6 +69,14 @@ export async function buildApp(ctx: AppContext): Promise<App> {
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'same-origin');
     reply.header('x-frame-options', 'DENY');
+    // The web app loads only its own scripts and styles; fonts may come from the NHS.UK CDN.
+    // The API browser at /api/docs brings inline styles of its own, so it is left out.
+    if (!request.url.startsWith('/api/docs')) {
+      reply.header(
+        'content-security-policy',
+        "default-src 'self'; img-src 'self' data:; font-src 'self' https://assets.nhs.uk; style-src 'self'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
+      );
+    }
   });
 
   app.setErrorHandler((error, request, reply) => {

@@ -14,7 +14,7 @@ describe('statusTag', () => {
 });
 
 describe('canRetry', () => {
-  it('allows a retry only for a temporary failure', () => {
-    expect(STATUSES.filter(canRetry)).toEqual(['failed']);
+  it('allows a retry for failures only (a permanent one may succeed once the address is fixed)', () => {
+    expect(STATUSES.filter(canRetry).sort()).toEqual(['failed', 'permanent-failure']);
   });
 });

@@ -19,7 +19,7 @@ export function statusTag(status: Status): { label: string; className: string } 
 
 /** A temporary failure can be tried again; a permanent one (a bad address) would only fail again. */
 export function canRetry(status: Status): boolean {
-  return status === 'failed';
+  return status === 'failed' || status === 'permanent-failure';
 }
 
 export const STATUSES = Object.keys(TAGS) as Status[];
