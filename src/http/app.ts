@@ -5,6 +5,7 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../app-context.js';
+import { safeErrorText } from '../logging/safe-error.js';
 import { problemFromError, sendProblem } from './problem.js';
 import { registerRequestContext } from './request-context.js';
 import { registerHealthRoutes } from './health.js';
@@ -34,6 +35,16 @@ export const LOG_REDACT_PATHS = [
   '*.token',
   '*.recipient',
 ];
+
+/**
+ * What of an unexpected error goes to the log: its scrubbed message, code and stack frames.
+ * Not the error object itself: database errors carry a `detail` that quotes the row's values.
+ */
+export function loggableError(error: unknown): Record<string, unknown> {
+  const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : undefined;
+  const frames = error instanceof Error && error.stack ? error.stack.split('\n').slice(1).join('\n') : undefined;
+  return { error: safeErrorText(error), code, frames };
+}
 
 export async function buildApp(ctx: AppContext): Promise<App> {
   const app = Fastify({
@@ -81,7 +92,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
 
   app.setErrorHandler((error, request, reply) => {
     const problem = problemFromError(error, request);
-    if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
+    if (problem.status >= 500) request.log.error(loggableError(error), 'request failed');
     return sendProblem(reply, problem);
   });
   await app.register(fastifyCookie);

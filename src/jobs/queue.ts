@@ -5,7 +5,7 @@ import { pino } from 'pino';
 import type { DB } from '../db/schema.js';
 import { backoffSeconds } from './backoff.js';
 import { assertIdsOnly } from './payload.js';
-import { safeErrorText } from './safe-error.js';
+import { safeErrorText } from '../logging/safe-error.js';
 import { scheduleKey, slotStart } from './slots.js';
 
 /**

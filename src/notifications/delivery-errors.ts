@@ -1,4 +1,4 @@
-import { scrubPersonalData } from '../jobs/safe-error.js';
+import { scrubPersonalData } from '../logging/safe-error.js';
 
 /**
  * A send that will fail the same way however often it is tried: a refused address, a bad

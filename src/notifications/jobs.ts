@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Actor, DataAccess } from '../data/access.js';
 import type { NotificationStatus } from '../db/schema.js';
 import type { JobQueue } from '../jobs/queue.js';
-import { safeErrorText } from '../jobs/safe-error.js';
+import { safeErrorText } from '../logging/safe-error.js';
 import type { DeliveryRequest, NotificationAdapter } from './adapters.js';
 import { PermanentDeliveryError } from './delivery-errors.js';
 import { SEND_QUEUE } from './outbox.js';
