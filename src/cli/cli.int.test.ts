@@ -64,6 +64,17 @@ describe('linkwell CLI', () => {
     expect(users).toEqual([{ display_name: 'New Worker' }]);
   });
 
+  it('creates a scheme that requires two-step verification, with its host organisation', async () => {
+    const output = await cli('scheme', 'create', '--slug', 'lakeside', '--name', 'Lakeside Social Prescribing', '--host', 'Lakeside CVS', '--require-mfa');
+    const hostId = /host organisation: ([0-9a-f-]{36})/.exec(output)?.[1];
+    expect(hostId).toBeDefined();
+    const { database, data } = await openData(loadConfig());
+    const { rows } = await sql<{ require_mfa: boolean; organisation_count: number }>`
+      select require_mfa, organisation_count from linkwell_scheme_directory() where slug = 'lakeside'`.execute(data.db);
+    await database.close();
+    expect(rows).toEqual([{ require_mfa: true, organisation_count: 1 }]);
+  });
+
   it('refuses an unknown role and an unknown scheme', async () => {
     await expect(cli('user', 'create', '--email', 'x@example.org', '--name', 'X', '--scheme', 'riverside', '--role', 'wizard', '--organisation', 'x')).rejects.toThrow(/wizard/);
     await expect(cli('client', 'create', '--scheme', 'nowhere', '--organisation', '00000000-0000-4000-8000-000000000001', '--name', 'X')).rejects.toThrow(/no scheme "nowhere"/);

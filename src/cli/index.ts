@@ -4,7 +4,7 @@ import { ROLES, type Role } from '../auth/roles.js';
 import { newSecret } from '../auth/tokens.js';
 import { JobQueue } from '../jobs/queue.js';
 import { formatDemoSignIns, isEmpty, seedDemo } from '../seed/demo.js';
-import { addApiClient, addMember, findSchemeBySlug } from '../schemes/provision.js';
+import { addApiClient, addMember, addOrganisation, createScheme, findSchemeBySlug } from '../schemes/provision.js';
 import { openData, startServer } from '../server.js';
 import { join } from 'node:path';
 
@@ -78,6 +78,23 @@ export function buildCli(options: { exitOverride?: boolean } = {}): Command {
         const credentials = await seedDemo(data, jobs, { dataDir: cfg.DATA_DIR, publicUrl: publicUrl(cfg) });
         console.log(formatDemoSignIns(credentials, join(cfg.DATA_DIR, 'demo-credentials.json')));
       });
+    });
+
+  const scheme = program.command('scheme').description('Manage schemes (tenants)');
+  scheme
+    .command('create')
+    .description('Create a scheme with its host organisation')
+    .requiredOption('--slug <slug>', 'short name used in commands, e.g. riverside')
+    .requiredOption('--name <name>')
+    .requiredOption('--host <name>', 'name of the host organisation')
+    .option('--require-mfa', 'every member must use two-step verification')
+    .action(async (options: { slug: string; name: string; host: string; requireMfa?: boolean }) => {
+      const created = await withData(async ({ data }) => {
+        const schemeId = await createScheme(data, { slug: options.slug, name: options.name, requireMfa: options.requireMfa ?? false });
+        const hostId = await data.inScheme({ type: 'system', schemeId, label: 'cli' }, {}, (s) => addOrganisation(s, { kind: 'host', name: options.host }));
+        return { schemeId, hostId };
+      });
+      console.log(`scheme: ${created.schemeId}\nhost organisation: ${created.hostId}`);
     });
 
   const user = program.command('user').description('Manage staff accounts');
