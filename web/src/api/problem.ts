@@ -59,3 +59,8 @@ export const contractProblem = (path: string): ApiProblem =>
 export function isApiProblem(error: unknown): error is ApiProblem {
   return error instanceof ApiProblem;
 }
+
+/** Any failure as a problem: an ApiProblem as it is, anything else as a network failure. */
+export function asProblem(error: unknown): ApiProblem {
+  return isApiProblem(error) ? error : networkProblem();
+}

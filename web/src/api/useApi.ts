@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { z } from 'zod';
 import { SESSION_ENDED, useSession } from '../session/context.js';
 import { getJson } from './client.js';
-import { isApiProblem, networkProblem, type ApiProblem } from './problem.js';
+import { asProblem, type ApiProblem } from './problem.js';
 
 /**
  * Loads one GET resource for a page. A 401 means the session ended mid-use: the session is
@@ -28,7 +28,7 @@ export function useApi<S extends z.ZodType>(path: string, schema: S): [Load<z.in
       },
       (error: unknown) => {
         if (!current) return;
-        const problem = isApiProblem(error) ? error : networkProblem();
+        const problem = asProblem(error);
         if (problem.status === 401) clear(SESSION_ENDED, true);
         else setLoad({ status: 'error', problem });
       },
@@ -46,7 +46,7 @@ export function useProblemHandler(): (error: unknown) => ApiProblem | null {
   const { clear } = useSession();
   return useCallback(
     (error: unknown) => {
-      const problem = isApiProblem(error) ? error : networkProblem();
+      const problem = asProblem(error);
       if (problem.status === 401) {
         clear(SESSION_ENDED, true);
         return null;

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { describedBy, ErrorMessage } from './ErrorMessage.js';
+import { FormGroup } from './FormGroup.js';
 
 /** An NHS.UK select with label, optional hint and error. The select's id is its name. */
 interface Props {
@@ -12,32 +12,23 @@ interface Props {
 }
 
 export function SelectField({ name, label, options, hint, error, defaultValue }: Props): ReactNode {
-  const hintId = hint === undefined ? undefined : `${name}-hint`;
-  const errorId = error === undefined ? undefined : `${name}-error`;
   return (
-    <div className={error === undefined ? 'nhsuk-form-group' : 'nhsuk-form-group nhsuk-form-group--error'}>
-      <label className="nhsuk-label" htmlFor={name}>
-        {label}
-      </label>
-      {hint !== undefined && (
-        <div className="nhsuk-hint" id={hintId}>
-          {hint}
-        </div>
+    <FormGroup name={name} label={label} hint={hint} error={error}>
+      {(ariaDescribedBy) => (
+        <select
+          className={error === undefined ? 'nhsuk-select' : 'nhsuk-select nhsuk-select--error'}
+          id={name}
+          name={name}
+          defaultValue={defaultValue}
+          aria-describedby={ariaDescribedBy}
+        >
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
       )}
-      {errorId !== undefined && <ErrorMessage id={errorId}>{error}</ErrorMessage>}
-      <select
-        className={error === undefined ? 'nhsuk-select' : 'nhsuk-select nhsuk-select--error'}
-        id={name}
-        name={name}
-        defaultValue={defaultValue}
-        aria-describedby={describedBy(hintId, errorId)}
-      >
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </div>
+    </FormGroup>
   );
 }

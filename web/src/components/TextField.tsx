@@ -1,5 +1,5 @@
 import type { HTMLAttributes, ReactNode } from 'react';
-import { describedBy, ErrorMessage } from './ErrorMessage.js';
+import { FormGroup } from './FormGroup.js';
 
 /** An NHS.UK text input with label, optional hint and error. The input's id is its name. */
 interface Props {
@@ -19,33 +19,24 @@ interface Props {
 
 export function TextField(props: Props): ReactNode {
   const { name, label, type = 'text', hint, error, autoComplete, inputMode, widthClass, defaultValue, spellCheck, code } = props;
-  const hintId = hint === undefined ? undefined : `${name}-hint`;
-  const errorId = error === undefined ? undefined : `${name}-error`;
   const inputClass = ['nhsuk-input', code && 'nhsuk-input--code', widthClass, error !== undefined && 'nhsuk-input--error']
     .filter(Boolean)
     .join(' ');
   return (
-    <div className={error === undefined ? 'nhsuk-form-group' : 'nhsuk-form-group nhsuk-form-group--error'}>
-      <label className="nhsuk-label" htmlFor={name}>
-        {label}
-      </label>
-      {hint !== undefined && (
-        <div className="nhsuk-hint" id={hintId}>
-          {hint}
-        </div>
+    <FormGroup name={name} label={label} hint={hint} error={error}>
+      {(ariaDescribedBy) => (
+        <input
+          className={inputClass}
+          id={name}
+          name={name}
+          type={type}
+          autoComplete={autoComplete}
+          inputMode={inputMode}
+          defaultValue={defaultValue}
+          spellCheck={spellCheck}
+          aria-describedby={ariaDescribedBy}
+        />
       )}
-      {errorId !== undefined && <ErrorMessage id={errorId}>{error}</ErrorMessage>}
-      <input
-        className={inputClass}
-        id={name}
-        name={name}
-        type={type}
-        autoComplete={autoComplete}
-        inputMode={inputMode}
-        defaultValue={defaultValue}
-        spellCheck={spellCheck}
-        aria-describedby={describedBy(hintId, errorId)}
-      />
-    </div>
+    </FormGroup>
   );
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ApiProblem } from '../api/problem.js';
-import { fieldName, formText, hasErrors, noErrors, problemToFormErrors, summaryItems, zodToFormErrors } from './errors.js';
+import { checkWith, fieldName, formText, hasErrors, noErrors, problemToFormErrors, summaryItems, zodToFormErrors } from './errors.js';
 
 describe('fieldName', () => {
   it('takes the last segment of a problem field path', () => {
@@ -70,5 +70,15 @@ describe('formText', () => {
     data.set('name', 'Ada');
     expect(formText(data, 'name')).toBe('Ada');
     expect(formText(data, 'missing')).toBe('');
+  });
+});
+
+describe('checkWith', () => {
+  const schema = z.object({ email: z.string().min(1, 'Enter your email address') });
+  it('passes checked values on', () => {
+    expect(checkWith(schema, { email: 'a@example.com' })).toEqual({ ok: true, value: { email: 'a@example.com' } });
+  });
+  it('turns a failed check into field errors', () => {
+    expect(checkWith(schema, { email: '' })).toEqual({ ok: false, errors: { detail: null, fields: { email: 'Enter your email address' } } });
   });
 });

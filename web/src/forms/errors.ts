@@ -50,6 +50,15 @@ export function zodToFormErrors(error: z.ZodError): FormErrors {
   return { detail: null, fields };
 }
 
+/** A form's values, checked and ready to send, or what to show instead. */
+export type Checked<T> = { ok: true; value: T } | { ok: false; errors: FormErrors };
+
+/** Checks a form's values with a Zod contract. */
+export function checkWith<T>(schema: z.ZodType<T>, input: unknown): Checked<T> {
+  const parsed = schema.safeParse(input);
+  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, errors: zodToFormErrors(parsed.error) };
+}
+
 /** Summary entries in the order the fields appear on the page. */
 export function summaryItems(errors: FormErrors, order: readonly string[]): { field: string; message: string }[] {
   const known = order.filter((f) => errors.fields[f] !== undefined);

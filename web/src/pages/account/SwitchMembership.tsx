@@ -1,10 +1,11 @@
-import { useState, type SubmitEvent, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { sessionResponse, switchMembershipRequest, type Membership, type SessionResponse } from '../../../../src/contracts/auth.js';
 import { postJson } from '../../api/client.js';
 import { useProblemHandler } from '../../api/useApi.js';
 import { ChoiceField } from '../../components/ChoiceField.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
-import { formText, noErrors, problemToFormErrors, type FormErrors } from '../../forms/errors.js';
+import { checkWith, formText } from '../../forms/errors.js';
+import { useFormSubmit } from '../../forms/useFormSubmit.js';
 
 const FIELDS = ['membershipId'] as const;
 
@@ -16,32 +17,18 @@ interface Props {
 
 /** For people with more than one role or scheme: choose which one to work in now. */
 export function SwitchMembership({ memberships, currentId, onSwitched }: Props): ReactNode {
-  const [errors, setErrors] = useState<FormErrors>(noErrors);
-  const [busy, setBusy] = useState(false);
   const handle = useProblemHandler();
-
-  async function submit(form: HTMLFormElement): Promise<void> {
-    const parsed = switchMembershipRequest.safeParse({ membershipId: formText(new FormData(form), 'membershipId') });
-    if (!parsed.success) {
-      setErrors({ detail: null, fields: { membershipId: 'Select the role you want to work in' } });
-      return;
-    }
-    setBusy(true);
-    try {
-      onSwitched(await postJson('/api/session/membership', parsed.data, sessionResponse));
-      setErrors(noErrors);
-    } catch (error) {
-      const problem = handle(error);
-      if (problem !== null) setErrors(problemToFormErrors(problem, FIELDS));
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  function onSubmit(event: SubmitEvent<HTMLFormElement>): void {
-    event.preventDefault();
-    void submit(event.currentTarget); // errors are shown by submit itself
-  }
+  const { errors, busy, onSubmit } = useFormSubmit({
+    fields: FIELDS,
+    check: (data) => {
+      const checked = checkWith(switchMembershipRequest, { membershipId: formText(data, 'membershipId') });
+      return checked.ok ? checked : { ok: false, errors: { detail: null, fields: { membershipId: 'Select the role you want to work in' } } };
+    },
+    send: async (body) => {
+      onSwitched(await postJson('/api/session/membership', body, sessionResponse));
+    },
+    toProblem: handle,
+  });
 
   return (
     <>

@@ -1,4 +1,4 @@
-import { useState, type SubmitEvent, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import type { z } from 'zod';
 import { createApiClientRequest, createApiClientResponse } from '../../../../src/contracts/admin.js';
 import { postJson } from '../../api/client.js';
@@ -7,7 +7,8 @@ import { ChoiceField } from '../../components/ChoiceField.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { SelectField } from '../../components/SelectField.js';
 import { TextField } from '../../components/TextField.js';
-import { formText, noErrors, problemToFormErrors, zodToFormErrors, type FormErrors } from '../../forms/errors.js';
+import { checkWith, formText } from '../../forms/errors.js';
+import { useFormSubmit } from '../../forms/useFormSubmit.js';
 import { SCOPES, scopeLabel } from './scopes.js';
 
 const FIELDS = ['name', 'organisationId', 'scopes'] as const;
@@ -20,35 +21,20 @@ interface Props {
 
 /** Makes a new API client. The parent shows the secret and remounts this form empty. */
 export function CreateApiClientForm({ organisations, onCreated }: Props): ReactNode {
-  const [errors, setErrors] = useState<FormErrors>(noErrors);
-  const [busy, setBusy] = useState(false);
   const handle = useProblemHandler();
-
-  async function submit(form: HTMLFormElement): Promise<void> {
-    const data = new FormData(form);
-    const parsed = createApiClientRequest.safeParse({
-      name: formText(data, 'name'),
-      organisationId: formText(data, 'organisationId'),
-      scopes: data.getAll('scopes').filter((s) => typeof s === 'string'),
-    });
-    if (!parsed.success) {
-      setErrors(zodToFormErrors(parsed.error));
-      return;
-    }
-    setBusy(true);
-    try {
-      onCreated(await postJson('/api/api-clients', parsed.data, createApiClientResponse));
-    } catch (error) {
-      const problem = handle(error);
-      if (problem !== null) setErrors(problemToFormErrors(problem, FIELDS));
-      setBusy(false);
-    }
-  }
-
-  function onSubmit(event: SubmitEvent<HTMLFormElement>): void {
-    event.preventDefault();
-    void submit(event.currentTarget); // errors are shown by submit itself
-  }
+  const { errors, busy, onSubmit } = useFormSubmit({
+    fields: FIELDS,
+    check: (data) =>
+      checkWith(createApiClientRequest, {
+        name: formText(data, 'name'),
+        organisationId: formText(data, 'organisationId'),
+        scopes: data.getAll('scopes').filter((s) => typeof s === 'string'),
+      }),
+    send: async (body) => {
+      onCreated(await postJson('/api/api-clients', body, createApiClientResponse));
+    },
+    toProblem: handle,
+  });
 
   return (
     <>

@@ -1,13 +1,13 @@
-import { useState, type SubmitEvent, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { z } from 'zod';
 import { passwordResetRequest } from '../../../../src/contracts/auth.js';
 import { postJson } from '../../api/client.js';
-import { isApiProblem, networkProblem } from '../../api/problem.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { TextField } from '../../components/TextField.js';
-import { formText, noErrors, problemToFormErrors, zodToFormErrors, type FormErrors } from '../../forms/errors.js';
+import { checkWith, formText } from '../../forms/errors.js';
+import { useFormSubmit } from '../../forms/useFormSubmit.js';
 
 const FIELDS = ['email'] as const;
 const accepted = z.object({ message: z.string() });
@@ -17,31 +17,15 @@ const accepted = z.object({ message: z.string() });
  * so that the page cannot be used to find out who uses Linkwell.
  */
 export function ForgotPasswordPage(): ReactNode {
-  const [errors, setErrors] = useState<FormErrors>(noErrors);
   const [sent, setSent] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function submit(form: HTMLFormElement): Promise<void> {
-    const parsed = passwordResetRequest.safeParse({ email: formText(new FormData(form), 'email').trim() });
-    if (!parsed.success) {
-      setErrors(zodToFormErrors(parsed.error));
-      return;
-    }
-    setBusy(true);
-    try {
-      const answer = await postJson('/api/auth/password-reset', parsed.data, accepted);
+  const { errors, busy, onSubmit } = useFormSubmit({
+    fields: FIELDS,
+    check: (data) => checkWith(passwordResetRequest, { email: formText(data, 'email').trim() }),
+    send: async (body) => {
+      const answer = await postJson('/api/auth/password-reset', body, accepted);
       setSent(answer.message);
-    } catch (error) {
-      setErrors(problemToFormErrors(isApiProblem(error) ? error : networkProblem(), FIELDS));
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  function onSubmit(event: SubmitEvent<HTMLFormElement>): void {
-    event.preventDefault();
-    void submit(event.currentTarget); // errors are shown by submit itself
-  }
+    },
+  });
 
   if (sent !== null) {
     return (

@@ -1,11 +1,11 @@
-import { useState, type SubmitEvent, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { post } from '../../api/client.js';
-import { isApiProblem, networkProblem } from '../../api/problem.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { TextField } from '../../components/TextField.js';
-import { formText, noErrors, problemToFormErrors, type FormErrors } from '../../forms/errors.js';
+import { formText } from '../../forms/errors.js';
+import { useFormSubmit } from '../../forms/useFormSubmit.js';
 import { useSession } from '../../session/context.js';
 import { checkNewPassword } from './passwords.js';
 
@@ -17,32 +17,15 @@ export function ResetPasswordPage(): ReactNode {
   const token = params.get('token') ?? '';
   const navigate = useNavigate();
   const { clear } = useSession();
-  const [errors, setErrors] = useState<FormErrors>(noErrors);
-  const [busy, setBusy] = useState(false);
-
-  async function submit(form: HTMLFormElement): Promise<void> {
-    const data = new FormData(form);
-    const checked = checkNewPassword(token, formText(data, 'password'), formText(data, 'confirmPassword'));
-    if (!checked.ok) {
-      setErrors(checked.errors);
-      return;
-    }
-    setBusy(true);
-    try {
-      await post('/api/auth/password-reset/complete', checked.body);
+  const { errors, busy, onSubmit } = useFormSubmit({
+    fields: FIELDS,
+    check: (data) => checkNewPassword(token, formText(data, 'password'), formText(data, 'confirmPassword')),
+    send: async (body) => {
+      await post('/api/auth/password-reset/complete', body);
       clear(); // the server ends every session when a password changes
       await navigate('/sign-in', { replace: true, state: { message: 'Your password has been changed. Sign in with your new password.' } });
-    } catch (error) {
-      setErrors(problemToFormErrors(isApiProblem(error) ? error : networkProblem(), FIELDS));
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  function onSubmit(event: SubmitEvent<HTMLFormElement>): void {
-    event.preventDefault();
-    void submit(event.currentTarget); // errors are shown by submit itself
-  }
+    },
+  });
 
   if (token === '') {
     return (

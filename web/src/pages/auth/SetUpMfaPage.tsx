@@ -1,14 +1,15 @@
-import { useEffect, useRef, useState, type SubmitEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { mfaEnableRequest, mfaSetupResponse, signInResponse } from '../../../../src/contracts/auth.js';
 import { postJson, setCsrfToken } from '../../api/client.js';
-import { isApiProblem, networkProblem, type ApiProblem } from '../../api/problem.js';
+import type { ApiProblem } from '../../api/problem.js';
 import { useProblemHandler } from '../../api/useApi.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { Loading } from '../../components/Loading.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { ProblemPage } from '../../components/ProblemPage.js';
-import { formText, noErrors, problemToFormErrors, zodToFormErrors, type FormErrors } from '../../forms/errors.js';
+import { checkWith, formText } from '../../forms/errors.js';
+import { useFormSubmit } from '../../forms/useFormSubmit.js';
 import { currentSession, useSession } from '../../session/context.js';
 import { useFlash } from '../../session/flash.js';
 import { AlreadyOn } from './AlreadyOn.js';
@@ -27,8 +28,6 @@ export function SetUpMfaPage(): ReactNode {
   const navigate = useNavigate();
   const flash = useFlash();
   const [setup, setSetup] = useState<Setup>({ status: 'loading' });
-  const [errors, setErrors] = useState<FormErrors>(noErrors);
-  const [busy, setBusy] = useState(false);
   const requested = useRef(false);
   const handle = useProblemHandler();
   const required = currentSession(state)?.stage === 'mfa_setup';
@@ -48,30 +47,17 @@ export function SetUpMfaPage(): ReactNode {
     );
   }, [handle]);
 
-  async function submit(form: HTMLFormElement): Promise<void> {
-    const parsed = mfaEnableRequest.safeParse({ code: formText(new FormData(form), 'code').replace(/\s+/g, '') });
-    if (!parsed.success) {
-      setErrors(zodToFormErrors(parsed.error));
-      return;
-    }
-    setBusy(true);
-    try {
-      const answer = await postJson('/api/auth/mfa/enable', parsed.data, signInResponse);
+  const { errors, busy, onSubmit } = useFormSubmit({
+    fields: FIELDS,
+    check: (data) => checkWith(mfaEnableRequest, { code: formText(data, 'code').replace(/\s+/g, '') }),
+    send: async (body) => {
+      const answer = await postJson('/api/auth/mfa/enable', body, signInResponse);
       setCsrfToken(answer.csrfToken);
       await refresh();
       if (required) await navigate(flash.from ?? '/', { replace: true });
       else await navigate('/account', { replace: true, state: { message: 'Two-step verification is now on.' } });
-    } catch (error) {
-      setErrors(problemToFormErrors(isApiProblem(error) ? error : networkProblem(), FIELDS));
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  function onSubmit(event: SubmitEvent<HTMLFormElement>): void {
-    event.preventDefault();
-    void submit(event.currentTarget); // errors are shown by submit itself
-  }
+    },
+  });
 
   if (setup.status === 'error' && setup.problem.status === 409) return <AlreadyOn />;
   if (setup.status === 'error') return <ProblemPage problem={setup.problem} />;

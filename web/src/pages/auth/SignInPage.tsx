@@ -1,13 +1,13 @@
-import { useState, type SubmitEvent, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { Link, Navigate } from 'react-router-dom';
 import { signInRequest, signInResponse } from '../../../../src/contracts/auth.js';
 import { postJson, setCsrfToken } from '../../api/client.js';
-import { isApiProblem, networkProblem } from '../../api/problem.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { InfoBanner } from '../../components/SuccessBanner.js';
 import { TextField } from '../../components/TextField.js';
-import { formText, noErrors, problemToFormErrors, zodToFormErrors, type FormErrors } from '../../forms/errors.js';
+import { checkWith, formText } from '../../forms/errors.js';
+import { useFormSubmit } from '../../forms/useFormSubmit.js';
 import { stagePath, useSession } from '../../session/context.js';
 import { useFlash } from '../../session/flash.js';
 
@@ -20,37 +20,20 @@ const FIELDS = ['email', 'password'] as const;
 export function SignInPage(): ReactNode {
   const { state, refresh } = useSession();
   const flash = useFlash();
-  const [errors, setErrors] = useState<FormErrors>(noErrors);
-  const [busy, setBusy] = useState(false);
+  const { errors, busy, onSubmit } = useFormSubmit({
+    fields: FIELDS,
+    check: (data) => checkWith(signInRequest, { email: formText(data, 'email').trim(), password: formText(data, 'password') }),
+    send: async (body) => {
+      const answer = await postJson('/api/auth/sign-in', body, signInResponse);
+      setCsrfToken(answer.csrfToken);
+      await refresh(); // the signed-in state redirects, below
+    },
+  });
 
   // Signed in (now, or already): go on to the next step, or to the page first asked for.
   if (state.status === 'signed-in') {
     const { stage } = state.session;
     return <Navigate to={stage === 'active' ? (flash.from ?? '/') : stagePath(stage)} replace state={{ from: flash.from ?? undefined }} />;
-  }
-
-  async function submit(form: HTMLFormElement): Promise<void> {
-    const data = new FormData(form);
-    const parsed = signInRequest.safeParse({ email: formText(data, 'email').trim(), password: formText(data, 'password') });
-    if (!parsed.success) {
-      setErrors(zodToFormErrors(parsed.error));
-      return;
-    }
-    setBusy(true);
-    try {
-      const answer = await postJson('/api/auth/sign-in', parsed.data, signInResponse);
-      setCsrfToken(answer.csrfToken);
-      await refresh(); // the signed-in state redirects, above
-    } catch (error) {
-      setErrors(problemToFormErrors(isApiProblem(error) ? error : networkProblem(), FIELDS));
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  function onSubmit(event: SubmitEvent<HTMLFormElement>): void {
-    event.preventDefault();
-    void submit(event.currentTarget); // errors are shown by submit itself
   }
 
   return (

@@ -5,7 +5,7 @@ describe('checkNewPassword', () => {
   it('accepts a long enough password entered twice', () => {
     expect(checkNewPassword('t'.repeat(32), 'correct horse battery', 'correct horse battery')).toEqual({
       ok: true,
-      body: { token: 't'.repeat(32), password: 'correct horse battery' },
+      value: { token: 't'.repeat(32), password: 'correct horse battery' },
     });
   });
   it('asks for a password and its confirmation when both are empty', () => {
