@@ -48,6 +48,9 @@ describe(`sign-in and sessions (${testBackend()})`, () => {
     const locked = await t.app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email: user.email, password: user.password } });
     expect(locked.statusCode).toBe(423);
     expect(locked.headers['retry-after']).toBeDefined();
+    // The header gives the real wait (the 15-minute default lock), not a fixed guess.
+    expect(Number(locked.headers['retry-after'])).toBeGreaterThan(14 * 60);
+    expect(Number(locked.headers['retry-after'])).toBeLessThanOrEqual(15 * 60);
     expect(locked.json().detail).toMatch(/too many attempts/i);
     // Time passes: the lock expires.
     await t.ctx.data.platform((tx) => tx.updateTable('login_throttle').set({ locked_until: new Date(Date.now() - 1000) }).execute());

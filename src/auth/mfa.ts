@@ -3,7 +3,7 @@ import type { RequestMeta } from '../data/access.js';
 import { AppError, validationError } from '../errors.js';
 import type { MembershipView } from './memberships.js';
 import { updateSessionStage, type SessionRecord } from './sessions.js';
-import { userActor } from './sign-in.js';
+import { auditAsUser } from './sign-in.js';
 import { clearFailures, mfaKey, recordFailure, secondsLocked } from './throttle-store.js';
 import { newTotpSecret, otpauthUrl, verifyTotp } from './totp.js';
 
@@ -53,9 +53,7 @@ export async function verifyMfa(ctx: AppContext, caller: MfaCaller, code: string
   await checkCode(ctx, caller.user.id, code, 'totp_secret');
   await ctx.data.platform((tx) => updateSessionStage(tx, caller.session.idHash, 'active'));
   if (caller.membership) {
-    await ctx.data.inScheme(userActor({ id: caller.user.id, display_name: caller.user.displayName }, caller.membership), meta, (scope) =>
-      scope.audit({ action: 'mfa', entityType: 'user', entityId: caller.user.id, detail: { step: 'verified' } }),
-    );
+    await auditAsUser(ctx, caller.user, caller.membership, meta, { action: 'mfa', entityType: 'user', entityId: caller.user.id, detail: { step: 'verified' } });
   }
 }
 
@@ -81,8 +79,6 @@ export async function enableMfa(ctx: AppContext, caller: MfaCaller, code: string
     await updateSessionStage(tx, caller.session.idHash, 'active');
   });
   if (caller.membership) {
-    await ctx.data.inScheme(userActor({ id: caller.user.id, display_name: caller.user.displayName }, caller.membership), meta, (scope) =>
-      scope.audit({ action: 'update', entityType: 'user', entityId: caller.user.id, detail: { mfa: 'enabled' } }),
-    );
+    await auditAsUser(ctx, caller.user, caller.membership, meta, { action: 'update', entityType: 'user', entityId: caller.user.id, detail: { mfa: 'enabled' } });
   }
 }

@@ -22,7 +22,7 @@ import { beginMfaSetup, enableMfa, verifyMfa } from './mfa.js';
 import { completePasswordReset, requestPasswordReset } from './password-reset.js';
 import { ROLE_LABELS } from './roles.js';
 import { cookieOptions, deleteAllSessions, deleteSession, SESSION_COOKIE } from './sessions.js';
-import { signIn, userActor } from './sign-in.js';
+import { auditAsUser, signIn } from './sign-in.js';
 
 const problem = z.object({ type: z.string(), title: z.string(), status: z.number(), detail: z.string() }).loose();
 const tags = ['auth'];
@@ -111,9 +111,12 @@ export function registerAuthRoutes(api: FastifyInstance, ctx: AppContext): void 
           .where('id_hash', '=', auth.session.idHash)
           .execute(),
       );
-      await ctx.data.inScheme(userActor({ id: auth.user.id, display_name: auth.user.displayName }, target), requestMeta(request), (scope) =>
-        scope.audit({ action: 'sign-in', entityType: 'user', entityId: auth.user.id, detail: { switchedTo: target.membershipId } }),
-      );
+      await auditAsUser(ctx, auth.user, target, requestMeta(request), {
+        action: 'sign-in',
+        entityType: 'user',
+        entityId: auth.user.id,
+        detail: { switchedTo: target.membershipId },
+      });
       return presentSession({ ...auth, session: { ...auth.session, schemeId: target.schemeId, membershipId: target.membershipId }, membership: target });
     },
   );
@@ -149,9 +152,7 @@ export function registerAuthRoutes(api: FastifyInstance, ctx: AppContext): void 
     if (auth?.kind === 'session') {
       await ctx.data.platform((tx) => deleteSession(tx, auth.session.idHash));
       if (auth.membership) {
-        await ctx.data.inScheme(userActor({ id: auth.user.id, display_name: auth.user.displayName }, auth.membership), requestMeta(request), (scope) =>
-          scope.audit({ action: 'sign-out', entityType: 'user', entityId: auth.user.id }),
-        );
+        await auditAsUser(ctx, auth.user, auth.membership, requestMeta(request), { action: 'sign-out', entityType: 'user', entityId: auth.user.id });
       }
     }
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
@@ -165,9 +166,12 @@ export function registerAuthRoutes(api: FastifyInstance, ctx: AppContext): void 
       const auth = sessionCaller(request);
       const ended = await ctx.data.platform((tx) => deleteAllSessions(tx, auth.user.id));
       if (auth.membership) {
-        await ctx.data.inScheme(userActor({ id: auth.user.id, display_name: auth.user.displayName }, auth.membership), requestMeta(request), (scope) =>
-          scope.audit({ action: 'sign-out', entityType: 'user', entityId: auth.user.id, detail: { everywhere: true, sessions: ended } }),
-        );
+        await auditAsUser(ctx, auth.user, auth.membership, requestMeta(request), {
+          action: 'sign-out',
+          entityType: 'user',
+          entityId: auth.user.id,
+          detail: { everywhere: true, sessions: ended },
+        });
       }
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return reply.code(204).send(null);

@@ -1,5 +1,5 @@
 import type { AppContext } from '../app-context.js';
-import type { Actor, RequestMeta } from '../data/access.js';
+import type { Actor, AuditEntry, RequestMeta } from '../data/access.js';
 import { AppError } from '../errors.js';
 import { membershipsOf, type MembershipView } from './memberships.js';
 import { verifyPassword } from './passwords.js';
@@ -48,6 +48,17 @@ export function userActor(user: { id: string; display_name: string }, membership
     membershipId: membership.membershipId,
     organisationId: membership.organisationId,
   };
+}
+
+/** Writes one audit row as a signed-in user in the scheme of the membership they act in. */
+export async function auditAsUser(
+  ctx: AppContext,
+  user: { id: string; displayName: string },
+  membership: MembershipView,
+  meta: RequestMeta,
+  entry: AuditEntry,
+): Promise<void> {
+  await ctx.data.inScheme(userActor({ id: user.id, display_name: user.displayName }, membership), meta, (scope) => scope.audit(entry));
 }
 
 /**
@@ -112,8 +123,11 @@ export async function signIn(ctx: AppContext, input: { email: string; password: 
       ip: meta.ip,
     });
   });
-  await ctx.data.inScheme(userActor(user, membership), meta, (scope) =>
-    scope.audit({ action: 'sign-in', entityType: 'user', entityId: user.id, detail: { stage } }),
-  );
+  await auditAsUser(ctx, { id: user.id, displayName: user.display_name }, membership, meta, {
+    action: 'sign-in',
+    entityType: 'user',
+    entityId: user.id,
+    detail: { stage },
+  });
   return created;
 }

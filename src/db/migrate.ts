@@ -60,10 +60,13 @@ export async function runMigrations<T>(conn: Kysely<T>, dir?: string): Promise<M
   return { applied, alreadyApplied };
 }
 
-/** Whether every migration file has been applied: the readiness check. */
+let shippedNames: string[] | undefined;
+
+/** Migration files not yet applied: the readiness check. */
 export async function pendingMigrations<T>(conn: Kysely<T>): Promise<string[]> {
-  const files = readMigrationFiles();
+  // The files cannot change under a running process; the readiness probe asks every few seconds.
+  shippedNames ??= readMigrationFiles().map((f) => f.name);
   const { rows } = await sql<{ name: string }>`select name from schema_migrations`.execute(conn);
   const done = new Set(rows.map((r) => r.name));
-  return files.map((f) => f.name).filter((n) => !done.has(n));
+  return shippedNames.filter((n) => !done.has(n));
 }

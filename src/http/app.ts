@@ -6,7 +6,7 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../app-context.js';
 import { safeErrorText } from '../logging/safe-error.js';
-import { problemFromError, sendProblem } from './problem.js';
+import { sendError } from './problem.js';
 import { registerRequestContext } from './request-context.js';
 import { registerHealthRoutes } from './health.js';
 import { registerWebApp } from './web.js';
@@ -91,9 +91,9 @@ export async function buildApp(ctx: AppContext): Promise<App> {
   });
 
   app.setErrorHandler((error, request, reply) => {
-    const problem = problemFromError(error, request);
-    if (problem.status >= 500) request.log.error(loggableError(error), 'request failed');
-    return sendProblem(reply, problem);
+    const sent = sendError(reply, request, error);
+    if (reply.statusCode >= 500) request.log.error(loggableError(error), 'request failed');
+    return sent;
   });
   await app.register(fastifyCookie);
   await app.register(fastifySwagger, {

@@ -127,11 +127,13 @@ function clientErrorDetail(code: string | undefined, status: number): string {
   }
 }
 
-export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply {
-  if (problem.status === 429 || problem.status === 423) reply.header('retry-after', '60');
+export function sendProblem(reply: FastifyReply, problem: Problem, retryAfterSeconds?: number): FastifyReply {
+  if (retryAfterSeconds !== undefined) reply.header('retry-after', String(Math.max(1, Math.ceil(retryAfterSeconds))));
   return reply.code(problem.status).type('application/problem+json').send(problem);
 }
 
-export function retryAfterOf(error: unknown): number | undefined {
-  return error instanceof AppError ? error.options.retryAfterSeconds : undefined;
+/** The one way an error becomes a response, with Retry-After when the error knows the wait. */
+export function sendError(reply: FastifyReply, request: FastifyRequest, error: unknown): FastifyReply {
+  const retryAfter = error instanceof AppError ? error.options.retryAfterSeconds : undefined;
+  return sendProblem(reply, problemFromError(error, request), retryAfter);
 }

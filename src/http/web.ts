@@ -1,7 +1,9 @@
 import { existsSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
+import { AppError } from '../errors.js';
 import { projectPath } from '../project-path.js';
+import { sendError } from './problem.js';
 
 export const WEB_DIST = projectPath('dist', 'web');
 
@@ -21,15 +23,6 @@ export async function registerWebApp(app: FastifyInstance): Promise<void> {
     if (built && request.method === 'GET' && !serverPaths.test(request.url)) {
       return reply.type('text/html').sendFile('index.html');
     }
-    return reply
-      .code(404)
-      .type('application/problem+json')
-      .send({
-        type: 'https://linkwell.dev/problems/not-found',
-        title: 'Not found',
-        status: 404,
-        detail: 'There is nothing at this address.',
-        requestId: String(request.id),
-      });
+    return sendError(reply, request, new AppError('not-found', 'There is nothing at this address.'));
   });
 }
