@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { useFocusOnMount } from '../../components/useFocusOnMount.js';
+import { WarningCard } from './WarningCard.js';
 
 /** Revoking cannot be undone, so it is asked twice; focus comes here so the question is heard. */
 interface Props {
@@ -10,25 +10,17 @@ interface Props {
 }
 
 export function RevokeConfirm({ name, busy, onConfirm, onCancel }: Props): ReactNode {
-  const heading = useFocusOnMount<HTMLHeadingElement>();
   return (
-    <div className="nhsuk-card nhsuk-card--warning">
-      <div className="nhsuk-card__content">
-        <h2 className="nhsuk-card__heading" tabIndex={-1} ref={heading}>
-          <span role="text">
-            <span className="nhsuk-u-visually-hidden">Important: </span>Revoke {name}?
-          </span>
-        </h2>
-        <p className="nhsuk-body">Any system using this client will stop working at once. You cannot undo this.</p>
-        <div className="nhsuk-button-group">
-          <button className="nhsuk-button nhsuk-button--warning" type="button" onClick={onConfirm} disabled={busy}>
-            Yes, revoke
-          </button>
-          <button className="nhsuk-button nhsuk-button--secondary" type="button" onClick={onCancel}>
-            Cancel
-          </button>
-        </div>
+    <WarningCard heading={<>Revoke {name}?</>}>
+      <p className="nhsuk-body">Any system using this client will stop working at once. You cannot undo this.</p>
+      <div className="nhsuk-button-group">
+        <button className="nhsuk-button nhsuk-button--warning" type="button" onClick={onConfirm} disabled={busy}>
+          Yes, revoke
+        </button>
+        <button className="nhsuk-button nhsuk-button--secondary" type="button" onClick={onCancel}>
+          Cancel
+        </button>
       </div>
-    </div>
+    </WarningCard>
   );
 }
