@@ -10,6 +10,8 @@ import { PRINCIPAL_ROLES, type PrincipalRole } from './roles.js';
 type Cell = '-' | 'A' | 'S' | 'O';
 const ROLE_ORDER: PrincipalRole[] = ['referrer', 'link_worker', 'scheme_manager', 'vcse_provider', 'safeguarding_lead', 'commissioner', 'system_admin', 'api_client'];
 
+const NONE: Cell[] = ['-', '-', '-', '-', '-', '-', '-', '-'];
+
 //                     ref  lw   mgr  vcse sg   com  adm  api
 const EXPECTED: Record<Resource, Record<Action, Cell[]>> = {
   scheme: {
@@ -19,6 +21,9 @@ const EXPECTED: Record<Resource, Record<Action, Cell[]>> = {
     update: ['-', '-', 'A', '-', '-', '-', '-', '-'],
     delete: ['-', '-', '-', '-', '-', '-', '-', '-'],
     export: ['-', '-', '-', '-', '-', '-', '-', '-'],
+    triage: ['-', '-', '-', '-', '-', '-', '-', '-'],
+    merge: ['-', '-', '-', '-', '-', '-', '-', '-'],
+    import: ['-', '-', '-', '-', '-', '-', '-', '-'],
   },
   organisation: {
     list: ['A', 'A', 'A', 'A', 'A', 'A', 'A', 'A'],
@@ -27,6 +32,9 @@ const EXPECTED: Record<Resource, Record<Action, Cell[]>> = {
     update: ['-', '-', 'A', 'O', '-', '-', 'A', '-'],
     delete: ['-', '-', '-', '-', '-', '-', '-', '-'],
     export: ['-', '-', '-', '-', '-', '-', '-', '-'],
+    triage: ['-', '-', '-', '-', '-', '-', '-', '-'],
+    merge: ['-', '-', '-', '-', '-', '-', '-', '-'],
+    import: ['-', '-', '-', '-', '-', '-', '-', '-'],
   },
   user: {
     list: ['-', '-', 'A', '-', '-', '-', 'A', '-'],
@@ -35,6 +43,9 @@ const EXPECTED: Record<Resource, Record<Action, Cell[]>> = {
     update: ['S', 'S', 'A', 'S', 'S', 'S', 'A', '-'],
     delete: ['-', '-', 'A', '-', '-', '-', 'A', '-'],
     export: ['-', '-', '-', '-', '-', '-', '-', '-'],
+    triage: ['-', '-', '-', '-', '-', '-', '-', '-'],
+    merge: ['-', '-', '-', '-', '-', '-', '-', '-'],
+    import: ['-', '-', '-', '-', '-', '-', '-', '-'],
   },
   audit_event: {
     list: ['-', '-', 'A', '-', '-', '-', 'A', '-'],
@@ -43,6 +54,9 @@ const EXPECTED: Record<Resource, Record<Action, Cell[]>> = {
     update: ['-', '-', '-', '-', '-', '-', '-', '-'],
     delete: ['-', '-', '-', '-', '-', '-', '-', '-'],
     export: ['-', '-', 'A', '-', '-', '-', 'A', '-'],
+    triage: ['-', '-', '-', '-', '-', '-', '-', '-'],
+    merge: ['-', '-', '-', '-', '-', '-', '-', '-'],
+    import: ['-', '-', '-', '-', '-', '-', '-', '-'],
   },
   api_client: {
     list: ['-', '-', 'A', '-', '-', '-', 'A', '-'],
@@ -51,6 +65,9 @@ const EXPECTED: Record<Resource, Record<Action, Cell[]>> = {
     update: ['-', '-', '-', '-', '-', '-', '-', '-'],
     delete: ['-', '-', 'A', '-', '-', '-', 'A', '-'],
     export: ['-', '-', '-', '-', '-', '-', '-', '-'],
+    triage: ['-', '-', '-', '-', '-', '-', '-', '-'],
+    merge: ['-', '-', '-', '-', '-', '-', '-', '-'],
+    import: ['-', '-', '-', '-', '-', '-', '-', '-'],
   },
   notification: {
     list: ['-', '-', 'A', '-', '-', '-', 'A', '-'],
@@ -59,6 +76,42 @@ const EXPECTED: Record<Resource, Record<Action, Cell[]>> = {
     update: ['-', '-', 'A', '-', '-', '-', 'A', '-'],
     delete: ['-', '-', '-', '-', '-', '-', '-', '-'],
     export: ['-', '-', '-', '-', '-', '-', '-', '-'],
+    triage: ['-', '-', '-', '-', '-', '-', '-', '-'],
+    merge: ['-', '-', '-', '-', '-', '-', '-', '-'],
+    import: ['-', '-', '-', '-', '-', '-', '-', '-'],
+  },
+  person: {
+    list: ['-', 'A', 'A', '-', '-', '-', '-', '-'],
+    read: ['-', 'A', 'A', '-', '-', '-', '-', 'O'],
+    create: ['A', 'A', 'A', '-', '-', '-', '-', 'A'],
+    update: ['-', 'A', 'A', '-', '-', '-', '-', 'O'],
+    delete: NONE,
+    export: NONE,
+    triage: NONE,
+    merge: ['-', 'A', 'A', '-', '-', '-', '-', '-'],
+    import: NONE,
+  },
+  referral: {
+    list: ['S', 'A', 'A', '-', '-', '-', '-', 'O'],
+    read: ['S', 'A', 'A', '-', '-', '-', '-', 'O'],
+    create: ['A', 'A', 'A', '-', '-', '-', '-', 'A'],
+    update: ['S', 'A', 'A', '-', '-', '-', '-', 'O'],
+    delete: NONE,
+    export: NONE,
+    triage: ['-', 'A', 'A', '-', '-', '-', '-', '-'],
+    merge: NONE,
+    import: ['-', 'A', 'A', '-', '-', '-', '-', '-'],
+  },
+  referral_settings: {
+    list: NONE,
+    read: ['A', 'A', 'A', '-', '-', '-', '-', 'A'],
+    create: NONE,
+    update: ['-', '-', 'A', '-', '-', '-', '-', '-'],
+    delete: NONE,
+    export: NONE,
+    triage: NONE,
+    merge: NONE,
+    import: NONE,
   },
 };
 

@@ -5,10 +5,21 @@ import type { PrincipalRole } from './roles.js';
  * A rule is 'allow', or a relationship that must hold between the caller and the record.
  * Every resource that the API exposes is listed here; the matrix test enumerates all of them.
  */
-export const RESOURCES = ['scheme', 'organisation', 'user', 'audit_event', 'api_client', 'notification'] as const;
+export const RESOURCES = [
+  'scheme',
+  'organisation',
+  'user',
+  'audit_event',
+  'api_client',
+  'notification',
+  'person',
+  'referral',
+  'referral_settings',
+] as const;
 export type Resource = (typeof RESOURCES)[number];
 
-export const ACTIONS = ['list', 'read', 'create', 'update', 'delete', 'export'] as const;
+/** 'triage': move a referral through its lifecycle and allocate it. 'merge': merge duplicate people. */
+export const ACTIONS = ['list', 'read', 'create', 'update', 'delete', 'export', 'triage', 'merge', 'import'] as const;
 export type Action = (typeof ACTIONS)[number];
 
 /** 'self': the record is the caller's own account. 'own_organisation': it belongs to the caller's organisation. */
@@ -27,6 +38,7 @@ const everyone: RoleRules = {
   system_admin: 'allow',
 };
 const administrators: RoleRules = { scheme_manager: 'allow', system_admin: 'allow' };
+const caseworkers: RoleRules = { link_worker: 'allow', scheme_manager: 'allow' };
 
 export const POLICY: Record<Resource, ResourcePolicy> = {
   // The caller's own scheme: its name and settings. Only a manager changes settings.
@@ -66,6 +78,29 @@ export const POLICY: Record<Resource, ResourcePolicy> = {
   audit_event: { list: administrators, read: administrators, export: administrators },
   api_client: { list: administrators, create: administrators, delete: administrators },
   notification: { list: administrators, update: administrators },
+  // The people referred. Link workers and managers hold the scheme's records; an integration
+  // sees only people its own organisation referred; a referrer sees them through a referral.
+  person: {
+    list: caseworkers,
+    read: { ...caseworkers, api_client: 'own_organisation' },
+    create: { ...caseworkers, referrer: 'allow', api_client: 'allow' },
+    update: { ...caseworkers, api_client: 'own_organisation' },
+    merge: caseworkers,
+  },
+  // A referrer sees the referrals they made ('self' = they are its referrer); an integration
+  // those of its organisation; link workers and managers all of the scheme's.
+  referral: {
+    list: { ...caseworkers, referrer: 'self', api_client: 'own_organisation' },
+    read: { ...caseworkers, referrer: 'self', api_client: 'own_organisation' },
+    create: { ...caseworkers, referrer: 'allow', api_client: 'allow' },
+    update: { ...caseworkers, referrer: 'self', api_client: 'own_organisation' },
+    triage: caseworkers,
+    import: caseworkers,
+  },
+  referral_settings: {
+    read: { ...caseworkers, referrer: 'allow', api_client: 'allow' },
+    update: { scheme_manager: 'allow' },
+  },
 };
 
 export interface Principal {

@@ -29,6 +29,9 @@ const configSchema = z.object({
   LOGIN_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(900),
   PASSWORD_RESET_TTL_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(30),
+  /** Public self-referral form: submissions accepted per network address per window. */
+  SELF_REFERRAL_LIMIT: z.coerce.number().int().min(1).max(10_000).default(5),
+  SELF_REFERRAL_WINDOW_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
   JOBS_ENABLED: booleanFlag.default(true),
   JOBS_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   NOTIFY_ADAPTER: z.enum(['log', 'notify', 'smtp']).default('log'),

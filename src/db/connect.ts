@@ -30,6 +30,10 @@ export interface OpenOptions {
 
 // PostgreSQL returns bigint and numeric as strings; counts in Linkwell fit in a JS number.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+// A date (date of birth, a due date) is a calendar day, not an instant: keep it as 'YYYY-MM-DD'
+// so no time zone can move it.
+pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
+const DATE_OID = 1082;
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   return options.url ? openPostgres(options.url, options.poolSize ?? 10) : openPGlite(options.dataDir ?? 'memory');
@@ -37,7 +41,9 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
 
 async function openPGlite(dataDir: string): Promise<Database> {
   if (dataDir !== 'memory') mkdirSync(dataDir, { recursive: true });
-  const pglite = await PGlite.create(dataDir === 'memory' ? 'memory://' : dataDir);
+  const pglite = await PGlite.create(dataDir === 'memory' ? 'memory://' : dataDir, {
+    parsers: { [DATE_OID]: (value: string) => value },
+  });
   const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
   await setAppRoleIfPresent(db);
   return {

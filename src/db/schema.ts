@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { ReferralStatus } from '../contracts/referral-codes.js';
 
 /** Kysely's view of the tables, kept in step with the files in ./migrations. */
 
@@ -155,6 +156,168 @@ export interface NotificationsTable {
   sent_at: Date | null;
 }
 
+export interface ReferralSettingsTable {
+  scheme_id: string;
+  eligibility: Json;
+  need_categories: ColumnType<unknown, string | undefined, string>;
+  first_contact_working_days: Defaulted<number>;
+  reopen_window_days: Defaulted<number>;
+  coded_events: Json;
+  self_referral_enabled: Defaulted<boolean>;
+  updated_at: Timestamp;
+}
+
+export interface NextOfKin {
+  name: string;
+  relationship: string;
+  phone: string | null;
+  isCarer: boolean;
+}
+
+export interface PeopleTable {
+  scheme_id: string;
+  id: string;
+  nhs_number: string | null;
+  claimed_nhs_number: Defaulted<string | null>;
+  given_name: string;
+  family_name: string;
+  family_name_key: string;
+  preferred_name: string | null;
+  date_of_birth: ColumnType<string | null, string | null | undefined, string | null>;
+  sex: string | null;
+  gender_identity: string | null;
+  ethnicity: string | null;
+  address_line1: string | null;
+  address_line2: string | null;
+  town: string | null;
+  postcode: string | null;
+  gp_practice_ods: string | null;
+  lsoa_code: string | null;
+  imd_decile: number | null;
+  email: string | null;
+  phone: string | null;
+  language: string | null;
+  interpreter_needed: Defaulted<boolean>;
+  accessible_formats: Defaulted<string[]>;
+  preferred_contact_method: string | null;
+  contact_times: string | null;
+  next_of_kin: ColumnType<NextOfKin | null, string | null | undefined, string | null>;
+  merged_into_id: string | null;
+  merged_at: Date | null;
+  version: Defaulted<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ReferralsTable {
+  scheme_id: string;
+  id: string;
+  reference: string;
+  task_id: string;
+  person_id: string;
+  source: 'professional' | 'self' | 'api' | 'fhir' | 'bulk';
+  status: ReferralStatus;
+  referrer_user_id: string | null;
+  referrer_organisation_id: string | null;
+  referrer_api_client_id: string | null;
+  referrer_name: string | null;
+  referrer_role: string | null;
+  referrer_email: string | null;
+  referrer_phone: string | null;
+  reason: string;
+  needs: Defaulted<string[]>;
+  person_view: string | null;
+  risk_info: string | null;
+  urgency: Defaulted<'routine' | 'soon' | 'urgent'>;
+  lead_on: string | null;
+  feedback_milestones: Defaulted<string[]>;
+  feedback_channel: Defaulted<'email' | 'letter' | 'none'>;
+  eligibility: Json;
+  eligibility_override_reason: string | null;
+  eligibility_override_by: string | null;
+  link_worker_id: string | null;
+  allocated_at: Date | null;
+  received_at: Timestamp;
+  first_contact_due: ColumnType<string | null, string | null | undefined, string | null>;
+  first_contact_at: Date | null;
+  decision_reason: string | null;
+  closed_at: Date | null;
+  closure_reason: string | null;
+  outcome_summary: string | null;
+  reopened_count: Defaulted<number>;
+  version: Defaulted<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ReferralDraftsTable {
+  scheme_id: string;
+  id: string;
+  author_user_id: string;
+  data: Json;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ConsentsTable {
+  scheme_id: string;
+  id: string;
+  referral_id: string;
+  person_id: string;
+  given_by: 'person' | 'representative';
+  given_by_name: string | null;
+  method: 'verbal' | 'written' | 'digital';
+  scopes: string[];
+  given_at: Date | string;
+  recorded_by: string;
+  recorded_at: Timestamp;
+  withdrawn_at: Date | null;
+  withdrawn_reason: string | null;
+  withdrawal_recorded_by: string | null;
+}
+
+export interface ReferralEventsTable {
+  scheme_id: string;
+  id: Generated<string>;
+  referral_id: string;
+  occurred_at: Timestamp;
+  kind: string;
+  from_status: string | null;
+  to_status: string | null;
+  actor_label: string;
+  actor_id: string | null;
+  reason: string | null;
+  code_system: string | null;
+  code: string | null;
+  code_display: string | null;
+  detail: Json;
+}
+
+export interface ReferralFeedbackTable {
+  scheme_id: string;
+  id: string;
+  referral_id: string;
+  milestone: 'received' | 'decision' | 'first_contact' | 'closed';
+  channel: 'email' | 'letter';
+  notification_id: string | null;
+  created_at: Timestamp;
+}
+
+export interface ExternalIdentifiersTable {
+  scheme_id: string;
+  resource_type: 'Patient' | 'ServiceRequest' | 'Task' | 'Consent';
+  system: string;
+  value: string;
+  resource_id: string;
+  created_at: Timestamp;
+}
+
+export interface SubmissionThrottleTable {
+  key: string;
+  count: Defaulted<number>;
+  window_started_at: Timestamp;
+}
+
 export interface DB {
   schemes: SchemesTable;
   organisations: OrganisationsTable;
@@ -168,6 +331,15 @@ export interface DB {
   audit_events: AuditEventsTable;
   jobs: JobsTable;
   notifications: NotificationsTable;
+  referral_settings: ReferralSettingsTable;
+  people: PeopleTable;
+  referrals: ReferralsTable;
+  referral_drafts: ReferralDraftsTable;
+  consents: ConsentsTable;
+  referral_events: ReferralEventsTable;
+  referral_feedback: ReferralFeedbackTable;
+  external_identifiers: ExternalIdentifiersTable;
+  submission_throttle: SubmissionThrottleTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -175,3 +347,7 @@ export type NewUser = Insertable<UsersTable>;
 export type AuditEventRow = Selectable<AuditEventsTable>;
 export type NotificationRow = Selectable<NotificationsTable>;
 export type JobRow = Selectable<JobsTable>;
+export type PersonRow = Selectable<PeopleTable>;
+export type ReferralRow = Selectable<ReferralsTable>;
+export type ConsentRow = Selectable<ConsentsTable>;
+export type ReferralEventRow = Selectable<ReferralEventsTable>;

@@ -27,6 +27,13 @@ describe('home page per role', () => {
     expect(troubled.tiles.find((t) => t.key === 'notifications')?.figure).toBe('1 failed message');
   });
 
+  it('links the referral tiles that exist', () => {
+    const referrer = homeFor('referrer', figures).tiles;
+    expect(referrer.find((t) => t.key === 'new-referral')?.href).toBe('/referrals/new');
+    expect(referrer.find((t) => t.key === 'my-referrals')?.href).toBe('/referrals');
+    expect(homeFor('link_worker', figures).tiles.find((t) => t.key === 'triage')?.href).toBe('/triage');
+  });
+
   it('never links a referrer or commissioner to administration pages', () => {
     for (const role of ['referrer', 'commissioner'] as const) {
       const hrefs = homeFor(role, figures).tiles.map((t) => t.href ?? '');

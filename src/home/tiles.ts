@@ -30,8 +30,8 @@ export function homeFor(role: Role, figures: HomeFigures): Pick<HomeResponse, 'h
         heading: 'Refer someone for social prescribing',
         intro: 'Refer a patient or client to a link worker and follow what happens next.',
         tiles: [
-          tile('new-referral', 'Make a referral', 'Refer a person to the link worker service, with their consent.'),
-          tile('my-referrals', 'My referrals', 'See each referral you made, its status and the feedback on it.'),
+          tile('new-referral', 'Make a referral', 'Refer a person to the link worker service, with their consent.', '/referrals/new'),
+          tile('my-referrals', 'My referrals', 'See each referral you made, its status and the feedback on it.', '/referrals'),
         ],
       };
     case 'link_worker':
@@ -39,7 +39,7 @@ export function homeFor(role: Role, figures: HomeFigures): Pick<HomeResponse, 'h
         heading: 'Your caseload',
         intro: 'Triage new referrals, plan with the people you support and refer them on.',
         tiles: [
-          tile('triage', 'Triage queue', 'New referrals waiting for a first look, oldest first.'),
+          tile('triage', 'Triage queue', 'New referrals waiting for a first look, oldest first.', '/triage'),
           tile('caseload', 'My caseload', 'The people you are working with and what is due next.'),
           tile('directory', 'Community directory', 'Find groups and services to refer people on to.'),
           tile('organisations', 'Organisations in this scheme', 'Practices, partners and community groups.', '/organisations', plural(figures.organisations, 'organisation', 'organisations')),

@@ -17,6 +17,9 @@ import { registerSchemeRoutes } from '../schemes/routes.js';
 import { registerNotificationRoutes } from '../notifications/routes.js';
 import { registerIntegrationRoutes } from '../integrations/routes.js';
 import { registerUserRoutes } from '../users/routes.js';
+import { registerReferralRoutes } from '../referrals/routes.js';
+import { registerTriageRoutes } from '../referrals/triage-routes.js';
+import { registerPublicReferralRoutes } from '../referrals/public-routes.js';
 
 export type App = FastifyInstance;
 
@@ -126,6 +129,9 @@ export async function buildApp(ctx: AppContext): Promise<App> {
       registerNotificationRoutes(api, ctx);
       registerIntegrationRoutes(api, ctx);
       registerUserRoutes(api, ctx);
+      registerReferralRoutes(api, ctx);
+      registerTriageRoutes(api, ctx);
+      registerPublicReferralRoutes(api, ctx);
     },
     { prefix: '/api' },
   );

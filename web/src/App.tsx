@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Route, Routes } from 'react-router-dom';
-import { canAdministerScheme, canManageSchemes } from './layout/navigation.js';
+import { canAdministerScheme, canManageSchemes, canRefer, canTriage } from './layout/navigation.js';
 import { Layout } from './layout/Layout.js';
 import { AccountPage } from './pages/account/AccountPage.js';
 import { ApiClientsPage } from './pages/api-clients/ApiClientsPage.js';
@@ -16,7 +16,11 @@ import { NotFoundPage } from './pages/info/NotFoundPage.js';
 import { PrivacyPage } from './pages/info/PrivacyPage.js';
 import { NotificationsPage } from './pages/notifications/NotificationsPage.js';
 import { OrganisationsPage } from './pages/OrganisationsPage.js';
+import { PersonPage } from './pages/people/PersonPage.js';
+import { ReferralDetailPage } from './pages/referrals/ReferralDetailPage.js';
+import { ReferralsPage } from './pages/referrals/ReferralsPage.js';
 import { SchemesPage } from './pages/SchemesPage.js';
+import { TriagePage } from './pages/triage/TriagePage.js';
 import { RequireRole, RequireSession } from './session/guards.js';
 
 /**
@@ -42,6 +46,14 @@ export function App(): ReactNode {
           <Route index element={<HomePage />} />
           <Route path="/organisations" element={<OrganisationsPage />} />
           <Route path="/account" element={<AccountPage />} />
+          <Route element={<RequireRole allow={canRefer} />}>
+            <Route path="/referrals" element={<ReferralsPage />} />
+            <Route path="/referrals/:id" element={<ReferralDetailPage />} />
+          </Route>
+          <Route element={<RequireRole allow={canTriage} />}>
+            <Route path="/triage" element={<TriagePage />} />
+            <Route path="/people/:id" element={<PersonPage />} />
+          </Route>
           <Route element={<RequireRole allow={canAdministerScheme} />}>
             <Route path="/admin/audit" element={<AuditPage />} />
             <Route path="/admin/notifications" element={<NotificationsPage />} />

@@ -1,14 +1,34 @@
 import { describe, expect, it } from 'vitest';
-import { isCurrent, navItems } from './navigation.js';
+import { canRefer, canTriage, isCurrent, navItems } from './navigation.js';
 
 const labels = (role: Parameters<typeof navItems>[0]): string[] => navItems(role).map((i) => i.label);
 
 describe('navItems', () => {
-  it('gives a referrer home, organisations and account', () => {
-    expect(labels('referrer')).toEqual(['Home', 'Organisations', 'Account']);
+  it('gives a referrer their referrals and the referral form', () => {
+    expect(labels('referrer')).toEqual(['Home', 'My referrals', 'Make a referral', 'Organisations', 'Account']);
+    expect(navItems('referrer').find((i) => i.label === 'Make a referral')?.href).toBe('/referrals/new');
   });
-  it('gives a scheme manager the administration pages but not schemes', () => {
-    expect(labels('scheme_manager')).toEqual(['Home', 'Organisations', 'Audit trail', 'Notifications', 'API clients', 'Account']);
+  it('gives a link worker triage, referrals and the upload, but no administration', () => {
+    expect(labels('link_worker')).toEqual(['Home', 'Triage', 'Referrals', 'Upload referrals', 'Organisations', 'Account']);
+    expect(navItems('link_worker').map((i) => i.href)).toEqual(['/', '/triage', '/referrals', '/referrals/import', '/organisations', '/account']);
+  });
+  it('gives a scheme manager casework and the administration pages but not schemes', () => {
+    expect(labels('scheme_manager')).toEqual([
+      'Home',
+      'Triage',
+      'Referrals',
+      'Upload referrals',
+      'Organisations',
+      'Audit trail',
+      'Notifications',
+      'API clients',
+      'Account',
+    ]);
+  });
+  it('gives roles without casework no referral pages', () => {
+    for (const role of ['vcse_provider', 'safeguarding_lead', 'commissioner', 'system_admin'] as const) {
+      expect(navItems(role).some((i) => i.href.startsWith('/referrals') || i.href === '/triage')).toBe(false);
+    }
   });
   it('gives a system administrator schemes too', () => {
     expect(labels('system_admin')).toContain('Schemes');
@@ -27,5 +47,28 @@ describe('isCurrent', () => {
     expect(isCurrent('/admin/audit', '/admin/audit')).toBe(true);
     expect(isCurrent('/admin/audit/123', '/admin/audit')).toBe(true);
     expect(isCurrent('/admin/auditors', '/admin/audit')).toBe(false);
+  });
+  it('marks only the sub-section when it has a link of its own', () => {
+    expect(isCurrent('/referrals/new', '/referrals/new')).toBe(true);
+    expect(isCurrent('/referrals/new', '/referrals')).toBe(false);
+    expect(isCurrent('/referrals/import', '/referrals')).toBe(false);
+    expect(isCurrent('/referrals/0b7e2f4e-1d3c-4b5a-9f00-123456789abc', '/referrals')).toBe(true);
+    expect(isCurrent('/referrals', '/referrals')).toBe(true);
+  });
+});
+
+describe('role checks', () => {
+  it('lets link workers and scheme managers triage', () => {
+    expect(canTriage('link_worker')).toBe(true);
+    expect(canTriage('scheme_manager')).toBe(true);
+    expect(canTriage('referrer')).toBe(false);
+    expect(canTriage('system_admin')).toBe(false);
+    expect(canTriage(null)).toBe(false);
+  });
+  it('lets referrers and caseworkers refer', () => {
+    expect(canRefer('referrer')).toBe(true);
+    expect(canRefer('link_worker')).toBe(true);
+    expect(canRefer('commissioner')).toBe(false);
+    expect(canRefer(null)).toBe(false);
   });
 });

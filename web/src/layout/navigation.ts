@@ -19,8 +19,31 @@ export function canManageSchemes(role: Role | null): boolean {
   return role === 'system_admin';
 }
 
+const CASEWORK_ROLES: readonly Role[] = ['link_worker', 'scheme_manager'];
+
+/** Link workers and managers triage referrals, allocate them and see people's records. */
+export function canTriage(role: Role | null): boolean {
+  return role !== null && CASEWORK_ROLES.includes(role);
+}
+
+/** Who may make a referral through the referral form. */
+export function canRefer(role: Role | null): boolean {
+  return role === 'referrer' || canTriage(role);
+}
+
 export function navItems(role: Role | null): NavItem[] {
-  const items: NavItem[] = [{ href: '/', label: 'Home' }, { href: '/organisations', label: 'Organisations' }];
+  const items: NavItem[] = [{ href: '/', label: 'Home' }];
+  if (role === 'referrer') {
+    items.push({ href: '/referrals', label: 'My referrals' }, { href: '/referrals/new', label: 'Make a referral' });
+  }
+  if (canTriage(role)) {
+    items.push(
+      { href: '/triage', label: 'Triage' },
+      { href: '/referrals', label: 'Referrals' },
+      { href: '/referrals/import', label: 'Upload referrals' },
+    );
+  }
+  items.push({ href: '/organisations', label: 'Organisations' });
   if (canAdministerScheme(role)) {
     items.push(
       { href: '/admin/audit', label: 'Audit trail' },
@@ -33,8 +56,19 @@ export function navItems(role: Role | null): NavItem[] {
   return items;
 }
 
-/** Home is current only on "/"; other items stay current on their sub-pages. */
+/** Menu links that sit inside another's section, such as "Make a referral" inside "/referrals". */
+const SUB_SECTIONS: readonly string[] = ['/referrals/new', '/referrals/import'];
+
+function within(pathname: string, href: string): boolean {
+  return pathname === href || pathname.startsWith(`${href}/`);
+}
+
+/**
+ * Home is current only on "/"; other items stay current on their sub-pages, except the pages of
+ * a sub-section that has a menu link of its own, so that only one link is marked current.
+ */
 export function isCurrent(pathname: string, href: string): boolean {
   if (href === '/') return pathname === '/';
-  return pathname === href || pathname.startsWith(`${href}/`);
+  if (!within(pathname, href)) return false;
+  return !SUB_SECTIONS.some((sub) => sub !== href && sub.startsWith(`${href}/`) && within(pathname, sub));
 }
