@@ -13,7 +13,7 @@ const optionalText = (max: number) =>
     .optional()
     .transform((v) => (v === '' ? undefined : v));
 
-export const isoDate = z.iso.date({ error: 'Enter a real date, like 1956-03-14' });
+export const isoDate = z.iso.date({ error: 'Enter a real date, like 1956-03-14', abort: true });
 
 export const nhsNumberField = z
   .string()

@@ -5,15 +5,30 @@ import { createTestScheme, createTestUser, openTestApp, signInAs, type SignedIn,
 import { testBackend } from '../testing/database.js';
 import { addApiClient } from '../schemes/provision.js';
 import { queueNotification } from '../notifications/outbox.js';
+import { referralBody } from '../testing/referrals.js';
 
 /** Every table that carries scheme data. A new one must be added here to be checked. */
-const SCHEME_TABLES = ['organisations', 'memberships', 'api_clients', 'audit_events', 'notifications'] as const;
+const SCHEME_TABLES = [
+  'organisations',
+  'memberships',
+  'api_clients',
+  'audit_events',
+  'notifications',
+  'referral_settings',
+  'people',
+  'referrals',
+  'referral_drafts',
+  'consents',
+  'referral_events',
+  'referral_feedback',
+  'external_identifiers',
+] as const;
 
 let t: TestApp;
 let a: TestScheme;
 let b: TestScheme;
 let managerA: SignedIn;
-let bRecords: { organisation: string; user: string; apiClient: string; notification: string };
+let bRecords: { organisation: string; user: string; apiClient: string; notification: string; referral: string; person: string; draft: string };
 
 beforeAll(async () => {
   t = await openTestApp();
@@ -33,7 +48,21 @@ beforeAll(async () => {
     const client = await scope.db.selectFrom('api_clients').select('id').executeTakeFirstOrThrow();
     return { notification, apiClient: client.id };
   });
-  bRecords = { organisation: b.organisations.vcse, user: userB.userId, ...ids };
+  // Referral records in both schemes: a referral (person, consent, timeline, feedback), a draft,
+  // settings and an integration identifier.
+  const referralRecords = async (scheme: TestScheme, manager: SignedIn) => {
+    const gp = await signInAs(t.app, await createTestUser(t.ctx.data, scheme, 'referrer'));
+    const referral = (await t.app.inject({ method: 'POST', url: '/api/referrals', headers: gp.headers, payload: referralBody() })).json<{ id: string; person: { id: string } }>();
+    const draft = (await t.app.inject({ method: 'POST', url: '/api/referral-drafts', headers: gp.headers, payload: { data: { note: 'x' } } })).json<{ id: string }>();
+    await t.app.inject({ method: 'PUT', url: '/api/referral-settings', headers: manager.headers, payload: { firstContactWorkingDays: 4 } });
+    await t.ctx.data.inScheme({ type: 'system', schemeId: scheme.schemeId, label: 'test' }, {}, (scope) =>
+      scope.db.insertInto('external_identifiers').values({ scheme_id: scheme.schemeId, resource_type: 'Patient', system: 'urn:test', value: randomUUID(), resource_id: referral.person.id }).execute(),
+    );
+    return { referral: referral.id, person: referral.person.id, draft: draft.id };
+  };
+  await referralRecords(a, managerA);
+  const managerB = await signInAs(t.app, await createTestUser(t.ctx.data, b, 'scheme_manager'));
+  bRecords = { organisation: b.organisations.vcse, user: userB.userId, ...ids, ...(await referralRecords(b, managerB)) };
 });
 afterAll(async () => t.close());
 
@@ -44,6 +73,11 @@ describe(`tenant isolation over the API (${testBackend()})`, () => {
       { method: 'GET' as const, url: `/api/users/${bRecords.user}` },
       { method: 'DELETE' as const, url: `/api/api-clients/${bRecords.apiClient}` },
       { method: 'POST' as const, url: `/api/notifications/${bRecords.notification}/retry`, payload: {} },
+      { method: 'GET' as const, url: `/api/referrals/${bRecords.referral}` },
+      { method: 'GET' as const, url: `/api/referrals/${bRecords.referral}/letter` },
+      { method: 'POST' as const, url: `/api/referrals/${bRecords.referral}/events`, payload: { type: 'triage' } },
+      { method: 'GET' as const, url: `/api/people/${bRecords.person}` },
+      { method: 'GET' as const, url: `/api/referral-drafts/${bRecords.draft}` },
     ];
     for (const attempt of attempts) {
       const response = await t.app.inject({ ...attempt, headers: managerA.headers });

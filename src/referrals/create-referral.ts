@@ -173,7 +173,6 @@ export async function createReferral(scope: SchemeScope, deps: ReferralDeps, com
   }
   if (reference === '') throw new Error('could not allocate a referral reference');
 
-  if (command.consent) await recordConsent(scope, id, person.id, command.consent);
   await recordEvent(scope, {
     referralId: id,
     kind: 'received',
@@ -181,6 +180,7 @@ export async function createReferral(scope: SchemeScope, deps: ReferralDeps, com
     coding: codingFor('received', settings.codedEvents),
     detail: { source: command.source, eligibility: eligibility.outcome, consentRecorded: command.consent !== null },
   });
+  if (command.consent) await recordConsent(scope, id, person.id, command.consent);
   await scope.audit({ action: 'create', entityType: 'referral', entityId: id, detail: { source: command.source } });
   const row = await scope.db.selectFrom('referrals').selectAll().where('scheme_id', '=', scope.schemeId).where('id', '=', id).executeTakeFirstOrThrow();
   await sendFeedback(scope, deps, row, 'received');
