@@ -90,7 +90,7 @@ function crossFieldProblems(config: Config): string[] {
 }
 
 /** The address people use to reach this instance, for links in emails. */
-export function publicUrl(config: Config): string {
+export function publicUrl(config: Pick<Config, 'PUBLIC_URL' | 'HOST' | 'PORT'>): string {
   return (config.PUBLIC_URL ?? `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${config.PORT}`).replace(
     /\/$/,
     '',

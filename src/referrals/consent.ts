@@ -11,7 +11,7 @@ import { actorLabel, recordEvent } from './timeline.js';
  * the person may be shared further (see assertMayShareOnward).
  */
 
-export async function recordConsent(scope: SchemeScope, referralId: string, personId: string, consent: ConsentInput): Promise<string> {
+export async function recordConsent(scope: SchemeScope, referralId: string, personId: string, consent: ConsentInput, now: Date = new Date()): Promise<string> {
   const id = randomUUID();
   await scope.db
     .insertInto('consents')
@@ -26,9 +26,10 @@ export async function recordConsent(scope: SchemeScope, referralId: string, pers
       scopes: consent.scopes,
       given_at: consent.givenAt,
       recorded_by: actorLabel(scope.actor),
+      recorded_at: now,
     })
     .execute();
-  await recordEvent(scope, { referralId, kind: 'consent-recorded', detail: { method: consent.method, scopes: consent.scopes } });
+  await recordEvent(scope, { referralId, kind: 'consent-recorded', detail: { method: consent.method, scopes: consent.scopes }, occurredAt: now });
   await scope.audit({ action: 'create', entityType: 'consent', entityId: id, detail: { referralId } });
   return id;
 }
@@ -51,17 +52,17 @@ export async function consentWithdrawn(scope: SchemeScope, referralId: string): 
   return consent?.withdrawn_at != null;
 }
 
-export async function withdrawConsent(scope: SchemeScope, referralId: string, reason: string | undefined): Promise<void> {
+export async function withdrawConsent(scope: SchemeScope, referralId: string, reason: string | undefined, now: Date = new Date()): Promise<void> {
   const consent = await currentConsent(scope, referralId);
   if (!consent) throw new AppError('conflict', 'No consent is recorded for this referral, so there is nothing to withdraw.', { code: 'no-consent' });
   if (consent.withdrawn_at) throw new AppError('conflict', 'Consent was already withdrawn.', { code: 'already-withdrawn' });
   await scope.db
     .updateTable('consents')
-    .set({ withdrawn_at: new Date(), withdrawn_reason: reason ?? null, withdrawal_recorded_by: actorLabel(scope.actor) })
+    .set({ withdrawn_at: now, withdrawn_reason: reason ?? null, withdrawal_recorded_by: actorLabel(scope.actor) })
     .where('scheme_id', '=', scope.schemeId)
     .where('id', '=', consent.id)
     .execute();
-  await recordEvent(scope, { referralId, kind: 'consent-withdrawn', reason: reason ?? null });
+  await recordEvent(scope, { referralId, kind: 'consent-withdrawn', reason: reason ?? null, occurredAt: now });
   await scope.audit({ action: 'update', entityType: 'consent', entityId: consent.id, reason, detail: { withdrawn: true } });
 }
 

@@ -10,7 +10,7 @@ import { codingFor } from './domain/coding.js';
 import { screen } from './domain/eligibility.js';
 import { newReferralReference } from './domain/reference.js';
 import { ENGLAND_WALES_BANK_HOLIDAYS, firstContactDue, londonDate } from './domain/working-days.js';
-import { sendFeedback, type ReferralDeps } from './feedback.js';
+import { nowFrom, sendFeedback, type ReferralDeps } from './feedback.js';
 import { recordConsent } from './consent.js';
 import { createPerson, getPerson } from './people.js';
 import { loadReferralSettings } from './settings.js';
@@ -122,7 +122,7 @@ export async function createReferral(scope: SchemeScope, deps: ReferralDeps, com
     throw validationError([{ field: 'body.exclusionsFlagged', message: `Unknown screening questions: ${unknownExclusions.join(', ')}` }]);
   }
 
-  const now = new Date();
+  const now = nowFrom(deps);
   const { row: person, matchedExisting } = await resolvePerson(scope, command.person);
   if (matchedExisting) {
     const reopened = await reopenOnReReferral(scope, deps, person.id, command, settings.reopenWindowDays, now);
@@ -165,6 +165,8 @@ export async function createReferral(scope: SchemeScope, deps: ReferralDeps, com
         eligibility: JSON.stringify(eligibility),
         received_at: now,
         first_contact_due: firstContactDue(now, settings.firstContactWorkingDays, ENGLAND_WALES_BANK_HOLIDAYS),
+        created_at: now,
+        updated_at: now,
       })
       .onConflict((oc) => oc.columns(['scheme_id', 'reference']).doNothing())
       .returning('reference')
@@ -179,8 +181,9 @@ export async function createReferral(scope: SchemeScope, deps: ReferralDeps, com
     toStatus: 'received',
     coding: codingFor('received', settings.codedEvents),
     detail: { source: command.source, eligibility: eligibility.outcome, consentRecorded: command.consent !== null },
+    occurredAt: now,
   });
-  if (command.consent) await recordConsent(scope, id, person.id, command.consent);
+  if (command.consent) await recordConsent(scope, id, person.id, command.consent, now);
   await scope.audit({ action: 'create', entityType: 'referral', entityId: id, detail: { source: command.source } });
   const row = await scope.db.selectFrom('referrals').selectAll().where('scheme_id', '=', scope.schemeId).where('id', '=', id).executeTakeFirstOrThrow();
   await sendFeedback(scope, deps, row, 'received');

@@ -16,8 +16,13 @@ import { recordEvent } from './timeline.js';
 /** What referral services need besides the scheme scope: the job queue and the public address. */
 export interface ReferralDeps {
   jobs: JobQueue;
-  config: Config;
+  /** For the public address in links. */
+  config: Pick<Config, 'PUBLIC_URL' | 'HOST' | 'PORT'>;
+  /** The time of the change; the demo seed replays a story over past weeks with its own clock. */
+  clock?: () => Date;
 }
+
+export const nowFrom = (deps: ReferralDeps): Date => deps.clock?.() ?? new Date();
 
 export const labelOf = (list: readonly { code: string; label: string }[], code: string | null): string | null =>
   code === null ? null : (list.find((c) => c.code === code)?.label ?? code);
@@ -78,7 +83,7 @@ export async function sendFeedback(scope: SchemeScope, deps: ReferralDeps, refer
   }
   await scope.db
     .insertInto('referral_feedback')
-    .values({ scheme_id: scope.schemeId, id: randomUUID(), referral_id: referral.id, milestone, channel, notification_id: notificationId })
+    .values({ scheme_id: scope.schemeId, id: randomUUID(), referral_id: referral.id, milestone, channel, notification_id: notificationId, created_at: nowFrom(deps) })
     .execute();
-  await recordEvent(scope, { referralId: referral.id, kind: 'feedback-sent', detail: { milestone, channel } });
+  await recordEvent(scope, { referralId: referral.id, kind: 'feedback-sent', detail: { milestone, channel }, occurredAt: nowFrom(deps) });
 }

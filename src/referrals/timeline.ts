@@ -11,6 +11,7 @@ export interface TimelineEvent {
   reason?: string | null;
   coding?: Coding | null;
   detail?: Record<string, unknown>;
+  occurredAt?: Date;
 }
 
 export function actorLabel(actor: Actor): string {
@@ -50,6 +51,7 @@ export async function recordEvent(scope: SchemeScope, event: TimelineEvent): Pro
       code: event.coding?.code ?? null,
       code_display: event.coding?.display ?? null,
       detail: JSON.stringify(event.detail ?? {}),
+      ...(event.occurredAt ? { occurred_at: event.occurredAt } : {}),
     })
     .execute();
 }

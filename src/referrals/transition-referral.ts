@@ -6,7 +6,7 @@ import { AppError, notFound, validationError } from '../errors.js';
 import { consentWithdrawn, recordConsent } from './consent.js';
 import { codingFor } from './domain/coding.js';
 import { transition, type LifecycleState, type ReferralEvent } from './domain/lifecycle.js';
-import { sendFeedback, type ReferralDeps } from './feedback.js';
+import { nowFrom, sendFeedback, type ReferralDeps } from './feedback.js';
 import { loadReferralSettings } from './settings.js';
 import { recordEvent } from './timeline.js';
 import type { CreateReferralCommand } from './create-referral.js';
@@ -90,7 +90,7 @@ export async function applyReferralEvent(
     throw new AppError('precondition-failed', 'Someone else changed this referral. Reload it to see the latest version.', { code: 'version-mismatch' });
   }
   const settings = await loadReferralSettings(scope);
-  const now = new Date();
+  const now = nowFrom(deps);
   const state: LifecycleState = {
     status: row.status,
     linkWorkerId: row.link_worker_id,
@@ -135,6 +135,7 @@ export async function applyReferralEvent(
       ...(request.type === 'allocate' ? { linkWorkerId: request.linkWorkerId, linkWorker: linkWorkerName } : {}),
       ...(request.type === 'decline' || request.type === 'close' ? { reasonCode: request.reasonCode } : {}),
     },
+    occurredAt: now,
   });
   await scope.audit({ action: 'update', entityType: 'referral', entityId: referralId, detail: { event: request.type, to: result.status } });
   if (result.milestone) await sendFeedback(scope, deps, updated, result.milestone);
@@ -174,8 +175,9 @@ export async function reopenOnReReferral(
     kind: 're-referred',
     reason: command.reason,
     detail: { source: command.source, needs: command.needs, urgency: command.urgency },
+    occurredAt: now,
   });
-  if (command.consent) await recordConsent(scope, closed.id, personId, command.consent);
+  if (command.consent) await recordConsent(scope, closed.id, personId, command.consent, now);
   return { referralId: reopened.id, taskId: reopened.task_id, reference: reopened.reference };
 }
 
@@ -196,7 +198,7 @@ async function reopenAsSystemStep(scope: SchemeScope, deps: ReferralDeps, referr
     .where('id', '=', referralId)
     .returningAll()
     .executeTakeFirstOrThrow();
-  await recordEvent(scope, { referralId, kind: 'reopened', fromStatus: row.status, toStatus: result.status, coding: codingFor('reopened', settings.codedEvents) });
+  await recordEvent(scope, { referralId, kind: 'reopened', fromStatus: row.status, toStatus: result.status, coding: codingFor('reopened', settings.codedEvents), occurredAt: now });
   await scope.audit({ action: 'update', entityType: 'referral', entityId: referralId, detail: { event: 'reopen', cause: 're-referral' } });
   await sendFeedback(scope, deps, updated, 'received');
   return updated;

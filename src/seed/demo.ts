@@ -3,11 +3,12 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import type { Role } from '../auth/roles.js';
 import { newSecret } from '../auth/tokens.js';
-import type { DataAccess } from '../data/access.js';
+import type { Actor, DataAccess } from '../data/access.js';
 import type { JobQueue } from '../jobs/queue.js';
 import { queueNotification } from '../notifications/outbox.js';
 import { PLATFORM_SCHEME_ID } from '../auth/sign-in.js';
 import { addApiClient, addMember, addOrganisation, createScheme } from '../schemes/provision.js';
+import { seedDemoReferrals } from './demo-referrals.js';
 
 export interface DemoUser {
   role: Role;
@@ -33,6 +34,8 @@ export async function isEmpty(data: DataAccess): Promise<boolean> {
 const PEOPLE: { role: Role; displayName: string; local: string; organisation: string }[] = [
   { role: 'referrer', displayName: 'Dr Amara Okafor', local: 'amara.okafor', organisation: 'Riverside Medical Centre' },
   { role: 'link_worker', displayName: 'Sam Patel', local: 'sam.patel', organisation: 'Riverside Community Action' },
+  { role: 'link_worker', displayName: 'Jo Bennett', local: 'jo.bennett', organisation: 'Riverside Community Action' },
+  { role: 'referrer', displayName: 'Lucy Grant (practice nurse)', local: 'lucy.grant', organisation: 'Bridge Street Surgery' },
   { role: 'scheme_manager', displayName: 'Helen Price', local: 'helen.price', organisation: 'Riverside Community Action' },
   { role: 'vcse_provider', displayName: 'Tom Whitfield', local: 'tom.whitfield', organisation: 'Green Shoots Community Garden' },
   { role: 'safeguarding_lead', displayName: 'Grace Adeyemi', local: 'grace.adeyemi', organisation: 'Riverside Community Action' },
@@ -64,12 +67,14 @@ export async function seedDemo(data: DataAccess, jobs: JobQueue, options: { data
   });
 
   const users: DemoUser[] = [];
+  const actors = new Map<string, Actor & { type: 'user' }>();
   for (const person of PEOPLE) {
     const organisationId = orgs[person.organisation];
     if (!organisationId) throw new Error(`Demo organisation missing: ${person.organisation}`);
     const password = newSecret(12);
     const email = `${person.local}@riverside.example.org`;
-    await addMember(data, riverside, { email, displayName: person.displayName, password, role: person.role, organisationId }, 'demo seed');
+    const member = await addMember(data, riverside, { email, displayName: person.displayName, password, role: person.role, organisationId }, 'demo seed');
+    actors.set(person.local, { type: 'user', schemeId: riverside, userId: member.userId, membershipId: member.membershipId, label: person.displayName, role: person.role, organisationId });
     users.push({ role: person.role, email, password, displayName: person.displayName, scheme: 'Riverside Social Prescribing', organisation: person.organisation });
   }
 
@@ -106,6 +111,29 @@ export async function seedDemo(data: DataAccess, jobs: JobQueue, options: { data
       });
     }
   });
+
+  const apiClient = await data.inScheme({ type: 'system', schemeId: riverside, label: 'demo seed' }, {}, (scope) =>
+    scope.db.selectFrom('api_clients').select('id').where('client_id', '=', client.clientId).executeTakeFirstOrThrow(),
+  );
+  const actor = (local: string) => {
+    const found = actors.get(local);
+    if (!found) throw new Error(`Demo user missing: ${local}`);
+    return found;
+  };
+  await seedDemoReferrals(
+    data,
+    jobs,
+    riverside,
+    {
+      gp: actor('amara.okafor'),
+      nurse: actor('lucy.grant'),
+      sam: actor('sam.patel'),
+      jo: actor('jo.bennett'),
+      manager: actor('helen.price'),
+      gpSystem: { type: 'client', schemeId: riverside, apiClientId: apiClient.id, label: 'Riverside Medical Centre GP system', organisationId: practice, scopes: ['referrals.write'] },
+    },
+    options.publicUrl,
+  );
 
   const credentials: DemoCredentials = {
     note: 'Demo sign-ins for this installation only. Passwords were generated when the demo data was created.',
