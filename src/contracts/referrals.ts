@@ -245,6 +245,7 @@ export const draftList = z.object({ items: z.array(z.object({ id: z.uuid(), labe
 export const importRow = z.object({
   row: z.number(),
   status: z.enum(['imported', 'rejected']),
+  id: z.uuid().nullable(),
   reference: z.string().nullable(),
   errors: z.array(z.object({ field: z.string(), message: z.string() })),
 });

@@ -108,19 +108,19 @@ export async function importReferrals(ctx: AppContext, actor: Actor, meta: Reque
   for (const record of records) {
     const parsed = referralInput.safeParse(rowToInput(record.values));
     if (!parsed.success) {
-      rows.push({ row: record.line, status: 'rejected', reference: null, errors: issuesToErrors(parsed.error.issues) });
+      rows.push({ row: record.line, status: 'rejected', id: null, reference: null, errors: issuesToErrors(parsed.error.issues) });
       continue;
     }
     try {
       const created = await ctx.data.inScheme(actor, meta, (scope) => createReferral(scope, ctx, commandFromInput(parsed.data, 'bulk')));
-      rows.push({ row: record.line, status: 'imported', reference: created.reference, errors: [] });
+      rows.push({ row: record.line, status: 'imported', id: created.referralId, reference: created.reference, errors: [] });
     } catch (error) {
       if (!(error instanceof AppError) || error.kind !== 'validation') throw error;
       const errors = (error.options.fields ?? [{ field: 'row', message: error.message }]).map((f) => ({
         field: COLUMN_OF[f.field.replace(/^body\./, '')] ?? f.field.replace(/^body\./, ''),
         message: f.message,
       }));
-      rows.push({ row: record.line, status: 'rejected', reference: null, errors });
+      rows.push({ row: record.line, status: 'rejected', id: null, reference: null, errors });
     }
   }
   const imported = rows.filter((r) => r.status === 'imported').length;

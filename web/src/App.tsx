@@ -17,15 +17,19 @@ import { PrivacyPage } from './pages/info/PrivacyPage.js';
 import { NotificationsPage } from './pages/notifications/NotificationsPage.js';
 import { OrganisationsPage } from './pages/OrganisationsPage.js';
 import { PersonPage } from './pages/people/PersonPage.js';
+import { ReferralFormPage } from './pages/referral-form/ReferralFormPage.js';
+import { ReferralImportPage } from './pages/referral-import/ReferralImportPage.js';
 import { ReferralDetailPage } from './pages/referrals/ReferralDetailPage.js';
 import { ReferralsPage } from './pages/referrals/ReferralsPage.js';
 import { SchemesPage } from './pages/SchemesPage.js';
+import { SelfReferralPage } from './pages/self-referral/SelfReferralPage.js';
 import { TriagePage } from './pages/triage/TriagePage.js';
 import { RequireRole, RequireSession } from './session/guards.js';
 
 /**
  * Every route of the web app. Pages that need a full session sit under RequireSession; the
- * two MFA steps accept the stages that lead to them.
+ * two MFA steps accept the stages that lead to them. The self-referral form is public. The
+ * static /referrals/new and /referrals/import outrank /referrals/:id, whatever their order.
  */
 export function App(): ReactNode {
   return (
@@ -36,6 +40,7 @@ export function App(): ReactNode {
         <Route path="/reset-password" element={<ResetPasswordPage />} />
         <Route path="/accessibility" element={<AccessibilityPage />} />
         <Route path="/privacy" element={<PrivacyPage />} />
+        <Route path="/refer-yourself/:slug" element={<SelfReferralPage />} />
         <Route element={<RequireSession stages={['mfa']} />}>
           <Route path="/sign-in/code" element={<MfaCodePage />} />
         </Route>
@@ -48,10 +53,12 @@ export function App(): ReactNode {
           <Route path="/account" element={<AccountPage />} />
           <Route element={<RequireRole allow={canRefer} />}>
             <Route path="/referrals" element={<ReferralsPage />} />
+            <Route path="/referrals/new" element={<ReferralFormPage />} />
             <Route path="/referrals/:id" element={<ReferralDetailPage />} />
           </Route>
           <Route element={<RequireRole allow={canTriage} />}>
             <Route path="/triage" element={<TriagePage />} />
+            <Route path="/referrals/import" element={<ReferralImportPage />} />
             <Route path="/people/:id" element={<PersonPage />} />
           </Route>
           <Route element={<RequireRole allow={canAdministerScheme} />}>

@@ -57,7 +57,7 @@ function Person({ id }: { id: string }): ReactNode {
           </p>
         </InsetText>
       )}
-      <section aria-labelledby="details-heading">
+      <section>
         <h2 className="nhsuk-heading-m" id="details-heading">
           Details
         </h2>

@@ -43,7 +43,7 @@ function Result({ result }: { result: ScreeningResultView }): ReactNode {
           ))}
         </ul>
       )}
-      {result.redirectTo !== null && <p>Consider referring them to: {result.redirectTo}</p>}
+      {result.redirectTo !== null && !result.summary.includes(result.redirectTo) && <p>Consider referring them to: {result.redirectTo}</p>}
     </>
   );
   if (result.outcome === 'eligible') return <InsetText>{details}</InsetText>;

@@ -3,7 +3,7 @@ import { draftView, referralDetail } from '../../../../src/contracts/referrals.j
 import { postJson } from '../../api/client.js';
 import { isApiProblem } from '../../api/problem.js';
 import { requestJson } from '../../components/rawRequest.js';
-import type { FormState } from './formState.js';
+import { draftData, type FormState } from './formState.js';
 
 /** Saving the form as a draft, and what the page keeps of a sent referral. */
 export type DraftView = z.infer<typeof draftView>;
@@ -16,7 +16,8 @@ export type SentReferral = z.infer<typeof sentReferral>;
  * Updates the draft being edited, or makes a new one. A draft that has gone (sent or deleted
  * in another tab) is made again rather than losing what was typed.
  */
-export async function saveDraft(draftId: string | null, data: FormState, csrfToken: string | null): Promise<DraftView> {
+export async function saveDraft(draftId: string | null, state: FormState, csrfToken: string | null): Promise<DraftView> {
+  const data = draftData(state);
   if (draftId !== null) {
     try {
       return await requestJson(`/api/referral-drafts/${encodeURIComponent(draftId)}`, { method: 'PUT', json: { data }, csrfToken }, draftView);

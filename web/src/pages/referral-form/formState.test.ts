@@ -3,6 +3,7 @@ import { ApiProblem } from '../../api/problem.js';
 import {
   checkReferral,
   defaultFormState,
+  draftData,
   FIELD_ORDER,
   fieldForPath,
   formStateFromData,
@@ -104,6 +105,15 @@ describe('formStateFromDraft', () => {
   it('ignores odd names and values of the wrong kind', () => {
     const state = formStateFromDraft({ __proto__x: 'x', 'a b': 'y', urgency: 7, needs: 'food', givenName: ['Ada'] }, defaultFormState(today));
     expect(state).toEqual(defaultFormState(today));
+  });
+});
+
+describe('draftData', () => {
+  it('adds the name where the drafts list looks for it, and restores to the same state', () => {
+    const state = filled();
+    const data = draftData(state);
+    expect(data.person).toEqual({ givenName: 'Ada', familyName: 'Lovelace' });
+    expect(formStateFromDraft(JSON.parse(JSON.stringify(data)) as Record<string, unknown>, defaultFormState(today))).toEqual(state);
   });
 });
 

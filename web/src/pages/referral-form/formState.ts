@@ -126,6 +126,14 @@ export function formStateFromDraft(data: Readonly<Record<string, unknown>>, defa
   return state;
 }
 
+/**
+ * What a draft stores: the form state, plus the name under `person`, which is where the
+ * server looks for the label of the drafts list. Restoring ignores `person` (not a string).
+ */
+export function draftData(state: FormState): Record<string, unknown> {
+  return { ...state, person: { givenName: text(state, 'givenName').trim(), familyName: text(state, 'familyName').trim() } };
+}
+
 export const exclusionField = (id: string): string => `exclusion-${id}`;
 
 function flaggedExclusions(state: FormState, exclusionIds: readonly string[]): string[] {

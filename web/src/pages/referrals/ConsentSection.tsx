@@ -67,7 +67,7 @@ export function ConsentSection({ consent, canWithdraw, withdraw, problemFor }: P
     rows.push({ key: 'Reason for withdrawal', value: consent.withdrawnReason ?? 'Not recorded' });
   }
   return (
-    <section aria-labelledby="consent-heading">
+    <section>
       <h2 className="nhsuk-heading-m" id="consent-heading">
         Consent
       </h2>

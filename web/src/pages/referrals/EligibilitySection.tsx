@@ -84,7 +84,7 @@ interface Props extends OverrideProps {
 export function EligibilitySection({ detail, canOverride, override, problemFor }: Props): ReactNode {
   const overridable = canOverride && detail.eligibility?.outcome === 'not_eligible' && detail.eligibilityOverride === null;
   return (
-    <section aria-labelledby="eligibility-heading">
+    <section>
       <h2 className="nhsuk-heading-m" id="eligibility-heading">
         Eligibility
       </h2>

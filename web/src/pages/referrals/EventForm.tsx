@@ -36,7 +36,7 @@ export function EventForm({ type, fields = {}, build, intro, heading, secondary 
     toProblem: problemFor(fields),
   });
   return (
-    <section className="nhsuk-u-margin-bottom-6" aria-labelledby={headingId}>
+    <section className="nhsuk-u-margin-bottom-6">
       <h3 className="nhsuk-heading-s" id={headingId}>
         {heading ?? titles.heading}
       </h3>

@@ -3,7 +3,7 @@ import { FEEDBACK_MILESTONE_LABELS } from '../../../../src/contracts/referral-co
 import type { ReferralDetail } from '../../../../src/contracts/referrals.js';
 import { ResponsiveTable } from '../../components/ResponsiveTable.js';
 import { formatDateTime } from '../../format/text.js';
-import { FEEDBACK_CHANNEL_LABELS } from './labels.js';
+import { deliveryText, FEEDBACK_CHANNEL_LABELS } from './labels.js';
 
 /** What the referrer has been told so far, and the printable letter for the GP and referrer. */
 type Props = Pick<ReferralDetail, 'id' | 'feedback' | 'feedbackPreference'>;
@@ -16,7 +16,7 @@ function preference({ milestones, channel }: ReferralDetail['feedbackPreference'
 
 export function FeedbackSection({ id, feedback, feedbackPreference }: Props): ReactNode {
   return (
-    <section aria-labelledby="feedback-heading">
+    <section>
       <h2 className="nhsuk-heading-m" id="feedback-heading">
         Feedback to referrer
       </h2>
@@ -29,7 +29,7 @@ export function FeedbackSection({ id, feedback, feedbackPreference }: Props): Re
           headers={['Milestone', 'Sent by', 'Sent', 'Delivery']}
           rows={feedback.map((item) => ({
             key: `${item.milestone}-${item.sentAt}`,
-            cells: [FEEDBACK_MILESTONE_LABELS[item.milestone], FEEDBACK_CHANNEL_LABELS[item.channel], formatDateTime(item.sentAt), item.deliveryStatus ?? 'Not known'],
+            cells: [FEEDBACK_MILESTONE_LABELS[item.milestone], FEEDBACK_CHANNEL_LABELS[item.channel], formatDateTime(item.sentAt), deliveryText(item.deliveryStatus)],
           }))}
         />
       )}

@@ -2,11 +2,13 @@ import type { ReactNode } from 'react';
 import { CONSENT_GIVERS, CONSENT_METHODS, CONSENT_SCOPE_LABELS, CONSENT_SCOPES } from '../../../../src/contracts/referral-codes.js';
 import { consentInput, type ConsentInput } from '../../../../src/contracts/referrals.js';
 import { ChoiceField } from '../../components/ChoiceField.js';
+import { DateInput } from '../../components/DateInput.js';
+import { partsOf, todayIso } from '../../components/dateParts.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { TextField } from '../../components/TextField.js';
 import { formText } from '../../forms/errors.js';
 import { useFormSubmit } from '../../forms/useFormSubmit.js';
-import { checkRenamed, optionalText, type ProblemFor } from './forms.js';
+import { checkConsentDate, checkRenamed, optionalText, type ProblemFor } from './forms.js';
 import { CONSENT_GIVER_LABELS, CONSENT_METHOD_LABELS } from './labels.js';
 
 /**
@@ -24,18 +26,24 @@ export function RecordConsentForm({ send, problemFor }: Props): ReactNode {
   const order = Object.values(FIELDS);
   const { errors, busy, onSubmit } = useFormSubmit({
     fields: order,
-    check: (data) =>
-      checkRenamed(
+    check: (data) => {
+      const date = checkConsentDate(partsOf(Object.fromEntries(data), FIELDS.givenAt), todayIso());
+      const checked = checkRenamed(
         consentInput,
         {
           givenBy: formText(data, FIELDS.givenBy),
           givenByName: optionalText(formText(data, FIELDS.givenByName)),
           method: formText(data, FIELDS.method),
           scopes: data.getAll(FIELDS.scopes).filter((s) => typeof s === 'string'),
-          givenAt: formText(data, FIELDS.givenAt),
+          givenAt: date.ok ? date.iso : '',
         },
         FIELDS,
-      ),
+      );
+      if (date.ok) return checked;
+      // The date's own message is more helpful than the contract's, which cannot see the boxes.
+      const errors = checked.ok ? { detail: null, fields: {} } : checked.errors;
+      return { ok: false, errors: { ...errors, fields: { ...errors.fields, [FIELDS.givenAt]: date.message } } };
+    },
     send,
     toProblem: problemFor(FIELDS),
   });
@@ -71,7 +79,7 @@ export function RecordConsentForm({ send, problemFor }: Props): ReactNode {
           items={CONSENT_SCOPES.map((s) => ({ value: s, label: CONSENT_SCOPE_LABELS[s] }))}
           error={errors.fields[FIELDS.scopes]}
         />
-        <TextField name={FIELDS.givenAt} label="When was consent given?" type="date" widthClass="nhsuk-input--width-10" error={errors.fields[FIELDS.givenAt]} />
+        <DateInput name={FIELDS.givenAt} legend="When was consent given?" hint="For example, 15 3 2026" error={errors.fields[FIELDS.givenAt]} />
         <button className="nhsuk-button" type="submit" disabled={busy}>
           Record consent
         </button>

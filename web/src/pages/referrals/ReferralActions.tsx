@@ -122,7 +122,7 @@ function ActionForm({ type, detail, shared }: { type: EventType; detail: Referra
 export function ReferralActions({ detail, ...shared }: Shared & { detail: ReferralDetail }): ReactNode {
   const offered = offeredEvents(detail.allowedEvents);
   return (
-    <section aria-labelledby="actions-heading">
+    <section>
       <h2 className="nhsuk-heading-m" id="actions-heading">
         What you can do next
       </h2>

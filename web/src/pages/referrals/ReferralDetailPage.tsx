@@ -116,12 +116,12 @@ function Referral({ id }: { id: string }): ReactNode {
     <>
       {done !== null && <SuccessBanner key={done}>{done}</SuccessBanner>}
       <ErrorSummary errors={pageErrors} order={[]} />
-      <PageHeading>Referral {detail.reference}</PageHeading>
+      <PageHeading>{`Referral ${detail.reference}`}</PageHeading>
       <div key={`consent-${formKey}`}>
         <ConsentCallout consent={detail.consent} canRecord={caseworker} recordConsent={recordConsent} problemFor={problemFor} />
       </div>
       <StatusSection detail={detail} />
-      <section aria-labelledby="person-heading">
+      <section>
         <h2 className="nhsuk-heading-m" id="person-heading">
           Person
         </h2>
@@ -132,11 +132,11 @@ function Referral({ id }: { id: string }): ReactNode {
       <ReferrerSection referrer={detail.referrer} />
       <EligibilitySection key={`eligibility-${formKey}`} detail={detail} canOverride={caseworker} override={override} problemFor={problemFor} />
       <LinkWorkerSection detail={detail} />
-      {detail.consent !== null && (
-        <ConsentSection key={`withdraw-${formKey}`} consent={detail.consent} canWithdraw={canUpdate} withdraw={withdraw} problemFor={problemFor} />
-      )}
       {(caseworker || detail.allowedEvents.length > 0) && (
         <ReferralActions key={`actions-${formKey}`} detail={detail} sendEvent={sendEvent} problemFor={problemFor} />
+      )}
+      {detail.consent !== null && (
+        <ConsentSection key={`withdraw-${formKey}`} consent={detail.consent} canWithdraw={canUpdate} withdraw={withdraw} problemFor={problemFor} />
       )}
       <Timeline entries={detail.timeline} />
       <FeedbackSection id={detail.id} feedback={detail.feedback} feedbackPreference={detail.feedbackPreference} />

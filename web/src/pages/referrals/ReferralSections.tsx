@@ -9,7 +9,7 @@ import { formatDate, labelFor, needLabels, statusTag, targetTag, waitingText, ty
 /** The read-only parts of the referral page, each a headed summary list. */
 function Section({ id, heading, rows }: { id: string; heading: string; rows: SummaryRow[] }): ReactNode {
   return (
-    <section aria-labelledby={id}>
+    <section>
       <h2 className="nhsuk-heading-m" id={id}>
         {heading}
       </h2>

@@ -6,7 +6,7 @@ import { codingText, newestFirst } from './labels.js';
 /** Everything that happened to the referral, newest first, with the clinical code recorded. */
 export function Timeline({ entries }: { entries: ReferralDetail['timeline'] }): ReactNode {
   return (
-    <section aria-labelledby="timeline-heading">
+    <section>
       <h2 className="nhsuk-heading-m" id="timeline-heading">
         Timeline (newest first)
       </h2>

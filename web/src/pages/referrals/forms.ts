@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { ApiProblem } from '../../api/problem.js';
+import { partsToIso, type DateParts } from '../../components/dateParts.js';
 import { checkWith, fieldName, type Checked, type FormErrors } from '../../forms/errors.js';
 
 /**
@@ -48,3 +49,15 @@ export function isStale(problem: ApiProblem): boolean {
 
 /** Makes the toProblem of one form: the page deals with ended sessions and 412s itself. */
 export type ProblemFor = (map: FieldMap) => (error: unknown) => ApiProblem | null;
+
+/** The date consent was given, from the NHS.UK date input's boxes, or the message to show. */
+export function checkConsentDate(parts: DateParts, today: string): { ok: true; iso: string } | { ok: false; message: string } {
+  const result = partsToIso(parts);
+  if (!result.ok) {
+    if (result.problem === 'empty') return { ok: false, message: 'Enter the date consent was given' };
+    if (result.problem === 'incomplete') return { ok: false, message: 'The date consent was given must include a day, month and year' };
+    return { ok: false, message: 'The date consent was given must be a real date' };
+  }
+  if (result.iso > today) return { ok: false, message: 'The date consent was given must be today or in the past' };
+  return result;
+}

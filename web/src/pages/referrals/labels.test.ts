@@ -6,6 +6,7 @@ import {
   communicationLines,
   contactLines,
   criterionText,
+  deliveryText,
   feedbackSentText,
   formatDate,
   formatNhsNumber,
@@ -129,5 +130,14 @@ describe('timeline', () => {
       { id: 'd', occurredAt: '2026-01-03T09:00:00Z' },
     ];
     expect(newestFirst(entries).map((e) => e.id)).toEqual(['d', 'b', 'c', 'a']);
+  });
+});
+
+describe('deliveryText', () => {
+  it('says how a feedback message got on', () => {
+    expect(deliveryText('delivered')).toBe('Delivered');
+    expect(deliveryText('permanent-failure')).toBe('Could not be delivered');
+    expect(deliveryText(null)).toBe('Not known');
+    expect(deliveryText('bounced')).toBe('bounced');
   });
 });

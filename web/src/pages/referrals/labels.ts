@@ -189,3 +189,18 @@ export const CONSENT_METHOD_LABELS: Record<ConsentMethod, string> = {
 };
 
 export const FEEDBACK_CHANNEL_LABELS = { email: 'Email', letter: 'Letter', none: 'No feedback' } as const;
+
+const DELIVERY_LABELS: Readonly<Record<string, string>> = {
+  queued: 'Waiting to send',
+  sending: 'Sending',
+  sent: 'Sent',
+  delivered: 'Delivered',
+  failed: 'Failed, will try again',
+  'permanent-failure': 'Could not be delivered',
+};
+
+/** The outbox status of a feedback message in words; one the app does not know is shown as it is. */
+export function deliveryText(status: string | null): string {
+  if (status === null) return 'Not known';
+  return DELIVERY_LABELS[status] ?? status;
+}

@@ -23,7 +23,8 @@ export function SelfReferralPage(): ReactNode {
 function SchemeForm({ slug, onSent }: { slug: string; onSent: (receipt: Receipt) => void }): ReactNode {
   const [scheme] = useApi(`/api/public/schemes/${encodeURIComponent(slug)}`, publicScheme);
   if (scheme.status === 'loading') return <Loading />;
-  if (scheme.status === 'error') return scheme.problem.status === 404 ? <NotAvailable /> : <ProblemPage problem={scheme.problem} />;
+  // 400: the address is not a possible scheme name; 404: no scheme by that name takes them.
+  if (scheme.status === 'error') return scheme.problem.status === 404 || scheme.problem.status === 400 ? <NotAvailable /> : <ProblemPage problem={scheme.problem} />;
   if (!scheme.data.selfReferralEnabled) {
     return (
       <>

@@ -35,7 +35,7 @@ export function AllocateForm({ selectedIds, caseloads, onAllocated }: Props): Re
   });
 
   return (
-    <section aria-labelledby="allocate-heading">
+    <section>
       <h2 className="nhsuk-heading-m" id="allocate-heading">
         Allocate selected referrals
       </h2>
