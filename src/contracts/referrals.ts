@@ -22,7 +22,7 @@ export const consentInput = z.strictObject({
   scopes: z
     .array(z.enum(CONSENT_SCOPES))
     .refine((s) => s.includes('referral'), { error: 'The person must agree to be referred' }),
-  givenAt: z.iso.datetime({ offset: true, error: 'Enter when consent was given' }).or(z.iso.date()),
+  givenAt: z.union([z.iso.datetime({ offset: true }), z.iso.date()], { error: 'Enter the date consent was given, like 2026-11-21' }),
 });
 export type ConsentInput = z.infer<typeof consentInput>;
 
@@ -115,6 +115,8 @@ export const referralSummary = z.object({
   source: z.enum(REFERRAL_SOURCES),
   personName: z.string(),
   practiceOds: z.string().nullable(),
+  /** The practice's name when it is one of the scheme's organisations. */
+  practiceName: z.string().nullable(),
   needs: z.array(z.string()),
   urgency: z.enum(URGENCIES),
   receivedAt: z.string(),
@@ -221,6 +223,7 @@ export const triageQuery = z.strictObject({
 });
 
 export const caseload = z.object({ linkWorkerId: z.uuid(), name: z.string(), caseload: z.number() });
+export const linkWorkerList = z.object({ items: z.array(caseload) });
 export const triageQueue = z.object({
   items: z.array(referralSummary),
   total: z.number(),

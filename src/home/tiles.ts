@@ -50,6 +50,8 @@ export function homeFor(role: Role, figures: HomeFigures): Pick<HomeResponse, 'h
         heading: 'Run your scheme',
         intro: 'Manage people, partners and settings, and check that the scheme is working safely.',
         tiles: [
+          tile('triage', 'Triage queue', 'New referrals waiting for a decision, with each link worker’s caseload.', '/triage'),
+          tile('referrals', 'Referrals', 'Every referral in the scheme, its status and timeline.', '/referrals'),
           tile('organisations', 'Organisations', 'Practices, partners and community groups in this scheme.', '/organisations', plural(figures.organisations, 'organisation', 'organisations')),
           tile('audit', 'Audit trail', 'Who read or changed what, and when. Search and export.', '/admin/audit'),
           tile(

@@ -11,12 +11,16 @@ export function summaryQuery(scope: SchemeScope) {
     .selectFrom('referrals as r')
     .innerJoin('people as p', (join) => join.onRef('p.scheme_id', '=', 'r.scheme_id').onRef('p.id', '=', 'r.person_id'))
     .leftJoin('users as lw', 'lw.id', 'r.link_worker_id')
+    .leftJoin('organisations as gp', (join) =>
+      join.onRef('gp.scheme_id', '=', 'r.scheme_id').onRef('gp.ods_code', '=', 'p.gp_practice_ods').on('gp.kind', '=', 'gp_practice'),
+    )
     .selectAll('r')
     .select([
       'p.given_name',
       'p.family_name',
       'p.gp_practice_ods',
       'lw.display_name as link_worker_name',
+      'gp.name as practice_name',
       sql<boolean>`exists (select 1 from consents c where c.scheme_id = r.scheme_id and c.referral_id = r.id and c.withdrawn_at is not null)`.as(
         'consent_withdrawn',
       ),
@@ -50,6 +54,7 @@ export function presentSummary(row: SummaryRow, now: Date = new Date()): Referra
     source: row.source,
     personName: `${row.given_name} ${row.family_name}`,
     practiceOds: row.gp_practice_ods,
+    practiceName: row.practice_name,
     needs: row.needs,
     urgency: row.urgency,
     receivedAt: asIso(row.received_at),

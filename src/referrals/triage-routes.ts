@@ -3,12 +3,12 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../app-context.js';
 import { mergeRequest, personDetail } from '../contracts/people.js';
-import { allocateRequest, allocateResult, draftBody, draftList, draftView, triageQuery, triageQueue as triageQueueSchema } from '../contracts/referrals.js';
+import { allocateRequest, allocateResult, draftBody, draftList, draftView, linkWorkerList, triageQuery, triageQueue as triageQueueSchema } from '../contracts/referrals.js';
 import { withScope } from '../http/request-context.js';
 import { deleteDraft, getDraft, listDrafts, saveDraft } from './drafts.js';
 import { presentPerson } from './get-referral.js';
 import { findDuplicates, getPerson, mergePeople } from './people.js';
-import { allocateMany, triageQueue } from './triage.js';
+import { allocateMany, caseloads, triageQueue } from './triage.js';
 import type { SchemeScope } from '../data/access.js';
 
 const idParams = z.strictObject({ id: z.uuid() });
@@ -45,6 +45,13 @@ export function registerTriageRoutes(api: FastifyInstance, ctx: AppContext): voi
         const references = await allocateMany(scope, ctx, request.body.referralIds, request.body.linkWorkerId);
         return { allocated: references.length, references };
       }),
+  );
+
+  r.get('/link-workers', { schema: { tags: ['triage'], summary: 'Link workers of the scheme with their open caseloads', response: { 200: linkWorkerList } } }, async (request) =>
+    withScope(ctx, request, async (scope) => {
+      scope.authorize('referral', 'triage');
+      return { items: await caseloads(scope) };
+    }),
   );
 
   r.get('/people/:id', { schema: { tags: ['people'], summary: 'A person, their referrals and possible duplicates', params: idParams, response: { 200: personDetail } } }, async (request) =>

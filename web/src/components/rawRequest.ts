@@ -2,8 +2,8 @@ import type { z } from 'zod';
 import { ApiProblem, contractProblem, networkProblem, toApiProblem } from '../api/problem.js';
 
 /**
- * Calls the shared API client cannot make: PUT, a body that is not JSON (a CSV upload), and
- * answers whose headers matter (Retry-After on 429). The CSRF token is passed in from the
+ * Calls the shared API client cannot make: PUT, a body that is not JSON (a CSV upload), extra
+ * request headers (If-Match), and answers whose headers matter (Retry-After on 429). The CSRF token is passed in from the
  * session, because the server demands it on every change made with a session cookie, even on
  * the public pages, while the shared client keeps its copy private.
  */
@@ -14,6 +14,8 @@ export interface RawOptions {
   /** A text body with its own content type, for example a CSV file as text/csv. */
   text?: { body: string; contentType: string };
   csrfToken: string | null;
+  /** Further request headers, for example If-Match; they cannot replace the ones set here. */
+  headers?: Record<string, string>;
 }
 
 /** A 429 answer, with how long to wait when the server said. */
@@ -45,7 +47,7 @@ async function readJson(response: Response): Promise<unknown> {
 }
 
 export async function requestJson<S extends z.ZodType>(path: string, options: RawOptions, schema: S): Promise<z.infer<S>> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  const headers: Record<string, string> = { ...options.headers, Accept: 'application/json' };
   let body: string;
   if (options.text !== undefined) {
     headers['Content-Type'] = options.text.contentType;

@@ -125,7 +125,11 @@ function Referral({ id }: { id: string }): ReactNode {
         <h2 className="nhsuk-heading-m" id="person-heading">
           Person
         </h2>
-        <PersonSummary person={detail.person} linkToRecord={caseworker} />
+        <PersonSummary
+          person={detail.person}
+          linkToRecord={caseworker}
+          practiceName={detail.practiceOds === detail.person.gpPracticeOds ? detail.practiceName : null}
+        />
       </section>
       <ReferralSection detail={detail} needCategories={needCategories} />
       <RiskCallout riskInfo={detail.riskInfo} />

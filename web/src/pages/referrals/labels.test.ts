@@ -15,6 +15,7 @@ import {
   newestFirst,
   personName,
   plural,
+  practiceText,
   statusTag,
   targetTag,
   urgencyTag,
@@ -139,5 +140,17 @@ describe('deliveryText', () => {
     expect(deliveryText('permanent-failure')).toBe('Could not be delivered');
     expect(deliveryText(null)).toBe('Not known');
     expect(deliveryText('bounced')).toBe('bounced');
+  });
+});
+
+describe('practiceText', () => {
+  it('names the practice with its ODS code when the name is known', () => {
+    expect(practiceText('B82005', 'Mill Lane Surgery')).toBe('Mill Lane Surgery (B82005)');
+  });
+  it('falls back to the code, then to "Not known"', () => {
+    expect(practiceText('B82005', null)).toBe('B82005');
+    expect(practiceText('B82005', ' ')).toBe('B82005');
+    expect(practiceText(null, null)).toBe('Not known');
+    expect(practiceText('', null)).toBe('Not known');
   });
 });

@@ -120,6 +120,17 @@ export function personName(person: Pick<PersonView, 'givenName' | 'familyName' |
 
 const present = (values: readonly (string | null)[]): string[] => values.filter((v): v is string => v !== null && v.trim() !== '');
 
+/**
+ * A GP practice as "Name (ODS code)" when its name is known, else its ODS code, else "Not known".
+ */
+export function practiceText(ods: string | null, name: string | null): string {
+  const code = ods?.trim() ?? '';
+  const known = name?.trim() ?? '';
+  if (code !== '' && known !== '') return `${known} (${code})`;
+  if (code !== '') return code;
+  return known !== '' ? known : 'Not known';
+}
+
 export function addressLines(person: Pick<PersonView, 'addressLine1' | 'addressLine2' | 'town' | 'postcode'>): string[] {
   return present([person.addressLine1, person.addressLine2, person.town, person.postcode]);
 }

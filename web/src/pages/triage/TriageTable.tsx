@@ -3,7 +3,7 @@ import { Link } from 'react-router-dom';
 import type { ReferralSummary } from '../../../../src/contracts/referrals.js';
 import { ResponsiveTable } from '../../components/ResponsiveTable.js';
 import { Tag } from '../../components/Tag.js';
-import { formatDate, needLabels, targetTag, urgencyTag, waitingText, type Labelled } from '../referrals/labels.js';
+import { formatDate, needLabels, practiceText, targetTag, urgencyTag, waitingText, type Labelled } from '../referrals/labels.js';
 
 /**
  * The queue, oldest first as the server sends it. Each row has a checkbox for bulk allocation;
@@ -76,7 +76,7 @@ export function TriageTable({ items, needCategories, selected, onToggle }: Props
           <SelectBox item={item} first={index === 0} checked={selected.has(item.id)} onToggle={onToggle} />,
           <Link to={`/referrals/${item.id}`}>{item.reference}</Link>,
           item.personName,
-          item.practiceOds ?? 'Not known',
+          practiceText(item.practiceOds, item.practiceName),
           needLabels(item.needs, needCategories).join(', ') || 'None given',
           <Tag tag={urgencyTag(item.urgency)} />,
           waitingText(item.waitingWorkingDays),
