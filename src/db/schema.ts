@@ -202,6 +202,7 @@ export interface PeopleTable {
   preferred_contact_method: string | null;
   contact_times: string | null;
   next_of_kin: ColumnType<NextOfKin | null, string | null | undefined, string | null>;
+  registered_by_organisation_id: Defaulted<string | null>;
   merged_into_id: string | null;
   merged_at: Date | null;
   version: Defaulted<number>;

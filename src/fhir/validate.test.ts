@@ -1,7 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { projectPath } from '../project-path.js';
 import { pointerToFhirPath, validateR4 } from './validate.js';
+
+/** Loading the R4 schema and definitions takes a few seconds, once. */
+beforeAll(() => {
+  validateR4({ resourceType: 'Basic', code: { text: 'warm-up' } });
+}, 60_000);
+
 
 const conformance = projectPath('..', 'shared', 'conformance', 'fhir');
 const readJson = (path: string): unknown => JSON.parse(readFileSync(path, 'utf8'));
@@ -90,5 +96,13 @@ describe('pointerToFhirPath', () => {
     expect(pointerToFhirPath('Patient', '')).toBe('Patient');
     expect(pointerToFhirPath('Patient', '/identifier/0/value')).toBe('Patient.identifier[0].value');
     expect(pointerToFhirPath('Bundle', '/entry/2/resource/a~1b')).toBe('Bundle.entry[2].resource.a/b');
+  });
+});
+
+describe('the R4 version', () => {
+  it('accepts fhirVersion 4.0.1, which the shipped 4.0.0 schema build leaves out of its enum', () => {
+    const statement = { resourceType: 'CapabilityStatement', status: 'active', date: '2026-01-01', kind: 'instance', implementation: { description: 'x' }, fhirVersion: '4.0.1', format: ['json'], rest: [{ mode: 'server' }] };
+    expect(validateR4(statement)).toEqual({ valid: true, issues: [] });
+    expect(validateR4({ ...statement, fhirVersion: '9.9.9' }).valid).toBe(false);
   });
 });

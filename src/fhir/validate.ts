@@ -47,6 +47,7 @@ function schemaValidator(): { ajv: Ajv; types: ReadonlySet<string> } {
       id?: string;
       discriminator?: { mapping?: Record<string, string> };
     };
+    addR4TechnicalCorrection(schema);
     // The R4 schema is draft-06, which names itself with `id`; Ajv 8 reads `$id`.
     const { id, ...rest } = schema;
     const instance = new Ajv({ strict: false, allErrors: true, logger: false });
@@ -56,6 +57,22 @@ function schemaValidator(): { ajv: Ajv; types: ReadonlySet<string> } {
     knownTypes = new Set(Object.keys(schema.discriminator?.mapping ?? {}));
   }
   return { ajv, types: knownTypes };
+}
+
+/**
+ * The fhir.schema.json shipped is the build of R4 4.0.0: its FHIRVersion enums stop at "4.0.0",
+ * so it rejects "4.0.1", the R4 technical correction that every R4 server declares (and that
+ * the StructureDefinitions accept). Add it to those enums, in memory only.
+ */
+function addR4TechnicalCorrection(schema: AnySchemaObject): void {
+  const definitions = (schema.definitions ?? {}) as Record<string, { properties?: Record<string, { enum?: unknown[]; items?: { enum?: unknown[] } }> }>;
+  for (const definition of Object.values(definitions)) {
+    for (const property of Object.values(definition.properties ?? {})) {
+      for (const list of [property.enum, property.items?.enum]) {
+        if (list?.includes('4.0.0') && !list.includes('4.0.1')) list.push('4.0.1');
+      }
+    }
+  }
 }
 
 /** One compiled validator per resource type, compiled on first use. */

@@ -20,6 +20,7 @@ import { registerUserRoutes } from '../users/routes.js';
 import { registerReferralRoutes } from '../referrals/routes.js';
 import { registerTriageRoutes } from '../referrals/triage-routes.js';
 import { registerPublicReferralRoutes } from '../referrals/public-routes.js';
+import { registerFhirRoutes } from '../fhir/routes.js';
 
 export type App = FastifyInstance;
 
@@ -136,6 +137,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
     { prefix: '/api' },
   );
   registerOAuthRoutes(app, ctx);
+  await registerFhirRoutes(app, ctx);
   await registerWebApp(app);
   return app;
 }

@@ -4,7 +4,7 @@ import type { PersonInput } from '../contracts/people.js';
 import type { FeedbackChannel, FeedbackMilestone, ReferralSource, Urgency } from '../contracts/referral-codes.js';
 import type { ConsentInput, ReferralInput } from '../contracts/referrals.js';
 import type { SchemeScope } from '../data/access.js';
-import type { PersonRow } from '../db/schema.js';
+import type { PersonRow, ReferralRow } from '../db/schema.js';
 import { validationError } from '../errors.js';
 import { codingFor } from './domain/coding.js';
 import { screen } from './domain/eligibility.js';
@@ -42,15 +42,10 @@ export interface CreatedReferral {
   reopened: boolean;
 }
 
-interface ReferrerColumns {
-  referrer_user_id: string | null;
-  referrer_organisation_id: string | null;
-  referrer_api_client_id: string | null;
-  referrer_name: string | null;
-  referrer_role: string | null;
-  referrer_email: string | null;
-  referrer_phone: string | null;
-}
+type ReferrerColumns = Pick<
+  ReferralRow,
+  'referrer_user_id' | 'referrer_organisation_id' | 'referrer_api_client_id' | 'referrer_name' | 'referrer_role' | 'referrer_email' | 'referrer_phone'
+>;
 
 /** Who referred, from the caller: the signed-in professional, the integration, or the person. */
 async function referrerOf(scope: SchemeScope, given: CreateReferralCommand['referrer']): Promise<ReferrerColumns> {

@@ -41,11 +41,13 @@ function columns(input: PersonInput) {
 
 /**
  * The authorization target for a person: an integration may reach only people its own
- * organisation referred, so the target carries its organisation only when that holds.
+ * organisation registered or referred, so the target carries its organisation only then.
  */
-async function personTarget(scope: SchemeScope, personId: string): Promise<{ organisationId?: string }> {
+async function personTarget(scope: SchemeScope, person: Pick<PersonRow, 'id' | 'registered_by_organisation_id'>): Promise<{ organisationId?: string }> {
   if (scope.actor.type !== 'client') return {};
   const organisationId = scope.actor.organisationId;
+  if (person.registered_by_organisation_id === organisationId) return { organisationId };
+  const personId = person.id;
   const referred = await scope.db
     .selectFrom('referrals')
     .select('id')
@@ -90,6 +92,7 @@ export async function createPerson(scope: SchemeScope, input: PersonInput): Prom
       id: personId,
       ...columns(input),
       ...(claimedNhsNumber ? { nhs_number: null, claimed_nhs_number: claimedNhsNumber } : {}),
+      registered_by_organisation_id: scope.actor.type === 'user' || scope.actor.type === 'client' ? scope.actor.organisationId : null,
     })
     .execute();
   await scope.audit({ action: 'create', entityType: 'person', entityId: personId });
@@ -117,7 +120,7 @@ async function fetchPerson(scope: SchemeScope, id: string): Promise<PersonRow> {
 export async function getPerson(scope: SchemeScope, id: string): Promise<PersonRow> {
   scope.authorize('person', 'read');
   const row = await fetchPerson(scope, id);
-  scope.authorize('person', 'read', await personTarget(scope, id));
+  scope.authorize('person', 'read', await personTarget(scope, row));
   await scope.audit({ action: 'read', entityType: 'person', entityId: id });
   return row;
 }
@@ -126,7 +129,7 @@ export async function getPerson(scope: SchemeScope, id: string): Promise<PersonR
 export async function updatePerson(scope: SchemeScope, id: string, input: PersonInput, expectedVersion?: number): Promise<PersonRow> {
   scope.authorize('person', 'update');
   const current = await fetchPerson(scope, id);
-  scope.authorize('person', 'update', await personTarget(scope, id));
+  scope.authorize('person', 'update', await personTarget(scope, current));
   if (current.merged_into_id) throw new AppError('conflict', 'This record was merged into another; update that one instead.', { code: 'merged' });
   let query = scope.db
     .updateTable('people')

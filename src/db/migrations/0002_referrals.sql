@@ -46,6 +46,9 @@ CREATE TABLE people (
   preferred_contact_method text CHECK (preferred_contact_method IN ('email', 'sms', 'phone', 'letter', 'none')),
   contact_times text,
   next_of_kin jsonb,
+  -- The organisation whose user or integration first recorded the person: an integration may
+  -- reach the people it registered as well as those it referred.
+  registered_by_organisation_id uuid,
   merged_into_id uuid,
   merged_at timestamptz,
   version integer NOT NULL DEFAULT 1,

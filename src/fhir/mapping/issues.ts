@@ -35,7 +35,15 @@ export function eachElement(
   for (const key of Object.keys(resource)) {
     if ((resource as Record<string, unknown>)[key] === undefined) continue;
     const path = `${type}.${key}`;
-    if (key === 'resourceType' || key === 'id' || key === 'meta' || key === 'text') continue;
+    // The id is the server's to give; versionId, lastUpdated and profile describe the copy sent;
+    // the narrative renders the data. Security labels and tags do say something: report them.
+    if (key === 'meta') {
+      const meta = (resource as { meta?: { security?: unknown[]; tag?: unknown[] } }).meta;
+      if (meta?.security?.length) report.notKept(`${path}.security`, 'Security labels');
+      if (meta?.tag?.length) report.notKept(`${path}.tag`, 'Tags');
+      continue;
+    }
+    if (key === 'resourceType' || key === 'id' || key === 'text') continue;
     if (key === 'modifierExtension') {
       report.error(path, 'Linkwell does not understand this modifier extension, so it cannot accept the resource.');
       continue;

@@ -101,7 +101,7 @@ export interface PatientMapping {
 const UK_COUNTRIES = new Set(['GB', 'GBR', 'UK', 'UNITED KINGDOM', 'ENGLAND', 'WALES', 'SCOTLAND', 'NORTHERN IRELAND']);
 
 /** Picks the entry to use: the first current one of the preferred uses, else the first current, else the first. */
-function pick<T extends { use?: string; period?: { end?: string } }>(items: readonly T[], uses: readonly string[], today: string): number {
+function pick(items: readonly { use?: string; period?: { end?: string } }[], uses: readonly string[], today: string): number {
   for (const use of uses) {
     const i = items.findIndex((x) => x.use === use && isCurrent(x.period, today));
     if (i >= 0) return i;

@@ -1,4 +1,4 @@
-import type { Reference } from '@medplum/fhirtypes';
+import type { Organization, Reference } from '@medplum/fhirtypes';
 import { ODS_SYSTEM } from './codes.js';
 
 /** An organisation as the mappers need it. */
@@ -20,7 +20,7 @@ export interface ReferralContext {
   identifiers?: readonly { system: string; value: string }[];
 }
 
-export function organisationReference(org: OrganisationRef, display = org.name): Reference {
+export function organisationReference(org: OrganisationRef, display = org.name): Reference<Organization> {
   return {
     reference: `Organization/${org.id}`,
     type: 'Organization',
@@ -30,7 +30,7 @@ export function organisationReference(org: OrganisationRef, display = org.name):
 }
 
 /** Who referred: their organisation, named with the referrer's own name when given. */
-export function requesterReference(referrerName: string | null, org: OrganisationRef | null): Reference | undefined {
+export function requesterReference(referrerName: string | null, org: OrganisationRef | null): Reference<Organization> | undefined {
   if (org) return organisationReference(org, referrerName ? `${referrerName}, ${org.name}` : org.name);
   return referrerName ? { display: referrerName } : undefined;
 }

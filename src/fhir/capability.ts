@@ -1,0 +1,113 @@
+/**
+ * GET /fhir/metadata: exactly what this server implements, no more. Keep it in step with
+ * routes.ts (capability.test.ts pins the list); search.ts accepts exactly SEARCH_PARAMS.
+ */
+import type { CapabilityStatement, CapabilityStatementRestResource } from '@medplum/fhirtypes';
+
+/** When this statement's content last changed. */
+export const CAPABILITY_DATE = '2026-11-21';
+
+const PAGING = 'Results are paged with _count (default 20, at most 100) and _offset.';
+
+export const SEARCH_PARAMS = {
+  Patient: ['identifier'],
+  ServiceRequest: ['subject', 'status'],
+  Task: ['owner', 'status', 'focus', '_lastUpdated'],
+} as const;
+
+const RESOURCES: CapabilityStatementRestResource[] = [
+  {
+    type: 'Patient',
+    documentation: `A person referred by your organisation. Search by NHS number: identifier=https://fhir.nhs.uk/Id/nhs-number|<n>. ${PAGING}`,
+    interaction: [{ code: 'read' }, { code: 'create' }, { code: 'update' }, { code: 'search-type' }],
+    versioning: 'versioned-update',
+    readHistory: false,
+    updateCreate: false,
+    conditionalCreate: true,
+    conditionalRead: 'not-supported',
+    conditionalUpdate: false,
+    conditionalDelete: 'not-supported',
+    searchParam: [{ name: 'identifier', type: 'token', documentation: 'system|value; the system is required.' }],
+  },
+  {
+    type: 'ServiceRequest',
+    documentation: `A referral to the social prescribing service. Its subject must be a Patient on this server or in the same transaction. ${PAGING}`,
+    interaction: [{ code: 'read' }, { code: 'create' }, { code: 'search-type' }],
+    versioning: 'versioned',
+    readHistory: false,
+    updateCreate: false,
+    conditionalCreate: true,
+    conditionalRead: 'not-supported',
+    conditionalUpdate: false,
+    conditionalDelete: 'not-supported',
+    searchParam: [
+      { name: 'subject', type: 'reference', documentation: 'Patient/<id>' },
+      { name: 'status', type: 'token', documentation: 'active | completed | revoked' },
+    ],
+  },
+  {
+    type: 'Task',
+    documentation: `The progress of a referral (intent order, focus = the ServiceRequest, owner = the scheme's host organisation); read-only. ${PAGING}`,
+    interaction: [{ code: 'read' }, { code: 'search-type' }],
+    versioning: 'versioned',
+    readHistory: false,
+    updateCreate: false,
+    conditionalCreate: false,
+    conditionalRead: 'not-supported',
+    conditionalUpdate: false,
+    conditionalDelete: 'not-supported',
+    searchParam: [
+      { name: 'owner', type: 'reference', documentation: 'Organization/<id>' },
+      { name: 'status', type: 'token', documentation: 'Task status codes, comma-separated for any of them.' },
+      { name: 'focus', type: 'reference', documentation: 'ServiceRequest/<id>' },
+      { name: '_lastUpdated', type: 'date', documentation: 'With a prefix ge, le, gt or lt and an instant; may be repeated.' },
+    ],
+  },
+  {
+    type: 'Organization',
+    documentation: 'Organisations of the scheme (the host, GP practices, community groups).',
+    interaction: [{ code: 'read' }],
+    versioning: 'no-version',
+    readHistory: false,
+    updateCreate: false,
+    conditionalCreate: false,
+    conditionalRead: 'not-supported',
+    conditionalUpdate: false,
+    conditionalDelete: 'not-supported',
+  },
+];
+
+export function capabilityStatement(base: string, version: string): CapabilityStatement {
+  const origin = base.replace(/\/fhir$/, '');
+  return {
+    resourceType: 'CapabilityStatement',
+    status: 'active',
+    date: CAPABILITY_DATE,
+    publisher: 'Linkwell',
+    kind: 'instance',
+    software: { name: 'Linkwell', version },
+    implementation: { description: 'Linkwell social prescribing: closed-loop referrals (FHIR R4)', url: base },
+    fhirVersion: '4.0.1',
+    format: ['application/fhir+json', 'json'],
+    rest: [
+      {
+        mode: 'server',
+        documentation:
+          'Send a referral as a transaction Bundle (Patient + ServiceRequest [+ Consent]) and follow its Task. Errors and warnings are OperationOutcome.',
+        security: {
+          cors: false,
+          service: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/restful-security-service', code: 'OAuth', display: 'OAuth' }] }],
+          description: `OAuth 2.0 client credentials: POST ${origin}/oauth/token, then send Authorization: Bearer <token>. Tokens act for one organisation in one scheme; you see only referrals your organisation made.`,
+          extension: [
+            {
+              url: 'http://fhir-registry.smarthealthit.org/StructureDefinition/oauth-uris',
+              extension: [{ url: 'token', valueUri: `${origin}/oauth/token` }],
+            },
+          ],
+        },
+        resource: RESOURCES,
+        interaction: [{ code: 'transaction' }],
+      },
+    ],
+  };
+}

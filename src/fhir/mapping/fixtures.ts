@@ -1,0 +1,90 @@
+/** Rows for the mapper tests: a full person and a referral, with overrides. */
+import type { PersonRow, ReferralRow } from '../../db/schema.js';
+import type { OrganisationRef, ReferralContext } from './references.js';
+
+export function personRow(overrides: Partial<PersonRow> = {}): PersonRow {
+  return {
+    scheme_id: '00000000-0000-4000-8000-000000000001',
+    id: '11111111-1111-4111-8111-111111111111',
+    nhs_number: '9434765919',
+    claimed_nhs_number: null,
+    given_name: 'Maya',
+    family_name: 'Okafor',
+    family_name_key: 'okafor',
+    preferred_name: 'May',
+    date_of_birth: '1958-04-12',
+    sex: 'female',
+    gender_identity: null,
+    ethnicity: 'N',
+    address_line1: '1 High Street',
+    address_line2: 'Flat 2',
+    town: 'Leeds',
+    postcode: 'LS1 4AP',
+    gp_practice_ods: 'Y00001',
+    lsoa_code: 'E01011229',
+    imd_decile: 3,
+    email: 'maya@example.org',
+    phone: '07700 900123',
+    language: 'Yoruba',
+    interpreter_needed: true,
+    accessible_formats: ['large-print'],
+    preferred_contact_method: 'phone',
+    contact_times: 'Mornings',
+    next_of_kin: { name: 'Ade Okafor', relationship: 'Son', phone: '07700 900456', isCarer: true },
+    registered_by_organisation_id: null,
+    merged_into_id: null,
+    merged_at: null,
+    version: 3,
+    created_at: new Date('2026-11-01T09:00:00Z'),
+    updated_at: new Date('2026-11-02T10:30:00Z'),
+    ...overrides,
+  };
+}
+
+export function referralRow(overrides: Partial<ReferralRow> = {}): ReferralRow {
+  return {
+    scheme_id: '00000000-0000-4000-8000-000000000001',
+    id: '22222222-2222-4222-8222-222222222222',
+    reference: 'LW-ABCD-EFGH',
+    task_id: '33333333-3333-4333-8333-333333333333',
+    person_id: '11111111-1111-4111-8111-111111111111',
+    source: 'fhir',
+    status: 'received',
+    referrer_user_id: null,
+    referrer_organisation_id: '44444444-4444-4444-8444-444444444444',
+    referrer_api_client_id: null,
+    referrer_name: 'Dr A Example',
+    referrer_role: null,
+    referrer_email: null,
+    referrer_phone: null,
+    reason: 'Lonely since her husband died.',
+    needs: ['loneliness', 'food'],
+    person_view: 'I would like to meet people.',
+    risk_info: 'Dog in the house.',
+    urgency: 'soon',
+    lead_on: null,
+    feedback_milestones: [],
+    feedback_channel: 'none',
+    eligibility: {},
+    eligibility_override_reason: null,
+    eligibility_override_by: null,
+    link_worker_id: null,
+    allocated_at: null,
+    received_at: new Date('2026-11-02T10:30:00Z'),
+    first_contact_due: '2026-11-09',
+    first_contact_at: null,
+    decision_reason: null,
+    closed_at: null,
+    closure_reason: null,
+    outcome_summary: null,
+    reopened_count: 0,
+    version: 1,
+    created_at: new Date('2026-11-02T10:30:00Z'),
+    updated_at: new Date('2026-11-02T10:30:00Z'),
+    ...overrides,
+  };
+}
+
+export const host: OrganisationRef = { id: '55555555-5555-4555-8555-555555555555', name: 'Leeds Social Prescribing', odsCode: null };
+export const practice: OrganisationRef = { id: '44444444-4444-4444-8444-444444444444', name: 'High Street Surgery', odsCode: 'Y00001' };
+export const context: ReferralContext = { host, referrerOrganisation: practice, identifiers: [{ system: 'https://gp.example/referral-id', value: 'R-1' }] };

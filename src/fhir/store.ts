@@ -1,0 +1,138 @@
+/**
+ * What the FHIR API reads and writes besides the referral services: the host organisation,
+ * business identifiers sent by integrations (external_identifiers), and resources built from
+ * records read through the services (which authorize and audit).
+ */
+import { sql } from 'kysely';
+import type { Patient, ServiceRequest, Task } from '@medplum/fhirtypes';
+import type { SchemeScope } from '../data/access.js';
+import type { ExternalIdentifiersTable } from '../db/schema.js';
+import { getPerson } from '../referrals/people.js';
+import { loadReferral, type ReferralRecord } from '../referrals/get-referral.js';
+import { loadReferralSettings } from '../referrals/settings.js';
+import { toPatient, type BusinessIdentifier } from './mapping/patient.js';
+import type { OrganisationRef, ReferralContext } from './mapping/references.js';
+import { toServiceRequest } from './mapping/service-request.js';
+import { toTask } from './mapping/task.js';
+
+export type IdentifiedType = ExternalIdentifiersTable['resource_type'];
+
+/** The scheme's own organisation (kind host; the first by name if there are several). */
+export async function hostOrganisation(scope: SchemeScope): Promise<OrganisationRef> {
+  const row = await scope.db
+    .selectFrom('organisations')
+    .select(['id', 'name', 'ods_code'])
+    .where('scheme_id', '=', scope.schemeId)
+    .where('kind', '=', 'host')
+    .orderBy('name')
+    .orderBy('id')
+    .limit(1)
+    .executeTakeFirst();
+  if (!row) throw new Error('the scheme has no host organisation');
+  return { id: row.id, name: row.name, odsCode: row.ods_code };
+}
+
+export async function organisationRef(scope: SchemeScope, id: string | null): Promise<OrganisationRef | null> {
+  if (!id) return null;
+  const row = await scope.db.selectFrom('organisations').select(['id', 'name', 'ods_code']).where('scheme_id', '=', scope.schemeId).where('id', '=', id).executeTakeFirst();
+  return row ? { id: row.id, name: row.name, odsCode: row.ods_code } : null;
+}
+
+export async function identifiersOf(scope: SchemeScope, type: IdentifiedType, resourceId: string): Promise<BusinessIdentifier[]> {
+  return scope.db
+    .selectFrom('external_identifiers')
+    .select(['system', 'value'])
+    .where('scheme_id', '=', scope.schemeId)
+    .where('resource_type', '=', type)
+    .where('resource_id', '=', resourceId)
+    .orderBy('created_at')
+    .orderBy('system')
+    .execute();
+}
+
+export async function findByIdentifier(scope: SchemeScope, type: IdentifiedType, id: BusinessIdentifier): Promise<string | undefined> {
+  const row = await scope.db
+    .selectFrom('external_identifiers')
+    .select('resource_id')
+    .where('scheme_id', '=', scope.schemeId)
+    .where('resource_type', '=', type)
+    .where('system', '=', id.system)
+    .where('value', '=', id.value)
+    .executeTakeFirst();
+  return row?.resource_id;
+}
+
+/**
+ * Serialises conditional creates of the same identifier: the second waits here until the first
+ * commits, then finds its resource. The primary key of external_identifiers stays the backstop.
+ */
+export async function lockIdentifier(scope: SchemeScope, type: IdentifiedType, id: BusinessIdentifier): Promise<void> {
+  const key = `${scope.schemeId}|${type}|${id.system}|${id.value}`;
+  await sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`.execute(scope.db);
+}
+
+/** Claims the identifier for the resource; a unique violation means another create claimed it first. */
+export async function claimIdentifier(scope: SchemeScope, type: IdentifiedType, id: BusinessIdentifier, resourceId: string): Promise<void> {
+  await scope.db
+    .insertInto('external_identifiers')
+    .values({ scheme_id: scope.schemeId, resource_type: type, system: id.system, value: id.value, resource_id: resourceId })
+    .execute();
+}
+
+/** Keeps further identifiers the resource carried; returns those already held by another resource. */
+export async function keepIdentifiers(scope: SchemeScope, type: IdentifiedType, ids: readonly BusinessIdentifier[], resourceId: string): Promise<BusinessIdentifier[]> {
+  const taken: BusinessIdentifier[] = [];
+  for (const id of ids) {
+    const inserted = await scope.db
+      .insertInto('external_identifiers')
+      .values({ scheme_id: scope.schemeId, resource_type: type, system: id.system, value: id.value, resource_id: resourceId })
+      .onConflict((oc) => oc.columns(['scheme_id', 'resource_type', 'system', 'value']).doNothing())
+      .returning('resource_id')
+      .executeTakeFirst();
+    if (!inserted) {
+      const holder = await findByIdentifier(scope, type, id);
+      if (holder !== resourceId) taken.push(id);
+    }
+  }
+  return taken;
+}
+
+export function isUniqueViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && 'code' in error && error.code === '23505';
+}
+
+/** The Patient for a person the caller may read (getPerson authorizes and audits). */
+export async function readPatient(scope: SchemeScope, personId: string): Promise<Patient> {
+  const row = await getPerson(scope, personId);
+  return toPatient(row, await identifiersOf(scope, 'Patient', personId));
+}
+
+export async function referralContext(scope: SchemeScope, record: ReferralRecord): Promise<ReferralContext> {
+  const [host, referrerOrganisation, settings, identifiers] = [
+    await hostOrganisation(scope),
+    await organisationRef(scope, record.referral.referrer_organisation_id),
+    await loadReferralSettings(scope),
+    await identifiersOf(scope, 'ServiceRequest', record.referral.id),
+  ];
+  return { host, referrerOrganisation, needCategories: settings.needCategories, identifiers };
+}
+
+/** The ServiceRequest and Task of a referral the caller may read (loadReferral authorizes and audits). */
+export async function readReferral(scope: SchemeScope, referralId: string): Promise<{ record: ReferralRecord; serviceRequest: ServiceRequest; task: Task }> {
+  const record = await loadReferral(scope, referralId);
+  const context = await referralContext(scope, record);
+  return { record, serviceRequest: toServiceRequest(record, context), task: toTask(record, context.host, context) };
+}
+
+/** Has this organisation referred the person? (Then its clients may read and refer them by id.) */
+export async function referredByOrganisation(scope: SchemeScope, personId: string, organisationId: string): Promise<boolean> {
+  const row = await scope.db
+    .selectFrom('referrals')
+    .select('id')
+    .where('scheme_id', '=', scope.schemeId)
+    .where('person_id', '=', personId)
+    .where('referrer_organisation_id', '=', organisationId)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
