@@ -85,6 +85,7 @@ function fhirBundle() {
           resourceType: 'ServiceRequest',
           status: 'active',
           intent: 'order',
+          category: [{ coding: [{ system: 'https://linkwell.dev/fhir/CodeSystem/need-category', code: 'loneliness' }] }],
           code: { coding: [{ system: 'http://snomed.info/sct', code: '871731000000106', display: 'Referral to social prescribing service' }] },
           subject: { reference: patient },
           authoredOn: new Date().toISOString(),

@@ -114,7 +114,7 @@ export async function createPatient(ctx: AppContext, request: FastifyRequest, re
       if (conditional && conditional.system !== NHS_NUMBER_SYSTEM) await claimIdentifier(scope, 'Patient', conditional, created.personId);
       const extra = mapping.identifiers.filter((i) => !sameIdentifier(i, conditional));
       const taken = await keepIdentifiers(scope, 'Patient', extra, created.personId);
-      const row = await scope.db.selectFrom('people').selectAll().where('scheme_id', '=', scope.schemeId).where('id', '=', created.personId).executeTakeFirstOrThrow();
+      const row = created.row;
       const resource = toPatient(row, await identifiersOf(scope, 'Patient', row.id));
       return { status: 201, resource, info: versionInfo(base, resource), issues: [...warnings, ...takenWarnings(taken, 'Patient.identifier')] };
     }),

@@ -94,8 +94,7 @@ async function referrerOf(scope: SchemeScope, given: CreateReferralCommand['refe
 async function resolvePerson(scope: SchemeScope, person: CreateReferralCommand['person']): Promise<{ row: PersonRow; matchedExisting: boolean }> {
   if (person.kind === 'existing') return { row: await getPerson(scope, person.personId), matchedExisting: true };
   const created = await createPerson(scope, person.input);
-  const row = await scope.db.selectFrom('people').selectAll().where('scheme_id', '=', scope.schemeId).where('id', '=', created.personId).executeTakeFirstOrThrow();
-  return { row, matchedExisting: created.matchedExisting };
+  return { row: created.row, matchedExisting: created.matchedExisting };
 }
 
 /**
@@ -135,10 +134,10 @@ export async function createReferral(scope: SchemeScope, deps: ReferralDeps, com
   const id = randomUUID();
   const taskId = randomUUID();
   // References are random; on the rare clash, draw again rather than fail the referral.
-  let reference = '';
-  for (let attempt = 0; attempt < 5 && reference === ''; attempt++) {
+  let row: ReferralRow | undefined;
+  for (let attempt = 0; attempt < 5 && row === undefined; attempt++) {
     const candidate = newReferralReference();
-    const inserted = await scope.db
+    row = await scope.db
       .insertInto('referrals')
       .values({
         scheme_id: scope.schemeId,
@@ -164,11 +163,11 @@ export async function createReferral(scope: SchemeScope, deps: ReferralDeps, com
         updated_at: now,
       })
       .onConflict((oc) => oc.columns(['scheme_id', 'reference']).doNothing())
-      .returning('reference')
+      .returningAll()
       .executeTakeFirst();
-    if (inserted) reference = inserted.reference;
   }
-  if (reference === '') throw new Error('could not allocate a referral reference');
+  if (row === undefined) throw new Error('could not allocate a referral reference');
+  const reference = row.reference;
 
   await recordEvent(scope, {
     referralId: id,
@@ -180,7 +179,6 @@ export async function createReferral(scope: SchemeScope, deps: ReferralDeps, com
   });
   if (command.consent) await recordConsent(scope, id, person.id, command.consent, now);
   await scope.audit({ action: 'create', entityType: 'referral', entityId: id, detail: { source: command.source } });
-  const row = await scope.db.selectFrom('referrals').selectAll().where('scheme_id', '=', scope.schemeId).where('id', '=', id).executeTakeFirstOrThrow();
   await sendFeedback(scope, deps, row, 'received');
   return { referralId: id, taskId, personId: person.id, reference, reopened: false };
 }

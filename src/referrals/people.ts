@@ -63,7 +63,8 @@ export interface CreatedPerson {
   personId: string;
   /** True when the NHS number matched a record already held: the referral joins that person. */
   matchedExisting: boolean;
-  duplicates: DuplicateCandidate[];
+  /** The record as stored (for a match, as held). Possible duplicates are found when read. */
+  row: PersonRow;
 }
 
 /**
@@ -81,11 +82,11 @@ export async function createPerson(scope: SchemeScope, input: PersonInput): Prom
       claimedNhsNumber = input.nhsNumber;
     } else if (existing) {
       await scope.audit({ action: 'read', entityType: 'person', entityId: existing, detail: { matchedOn: 'nhs-number' } });
-      return { personId: existing, matchedExisting: true, duplicates: [] };
+      return { personId: existing, matchedExisting: true, row: await fetchPerson(scope, existing) };
     }
   }
   const personId = randomUUID();
-  await scope.db
+  const row = await scope.db
     .insertInto('people')
     .values({
       scheme_id: scope.schemeId,
@@ -94,10 +95,10 @@ export async function createPerson(scope: SchemeScope, input: PersonInput): Prom
       ...(claimedNhsNumber ? { nhs_number: null, claimed_nhs_number: claimedNhsNumber } : {}),
       registered_by_organisation_id: scope.actor.type === 'user' || scope.actor.type === 'client' ? scope.actor.organisationId : null,
     })
-    .execute();
+    .returningAll()
+    .executeTakeFirstOrThrow();
   await scope.audit({ action: 'create', entityType: 'person', entityId: personId });
-  const duplicates = await findDuplicates(scope, personId);
-  return { personId, matchedExisting: false, duplicates };
+  return { personId, matchedExisting: false, row };
 }
 
 export async function findPersonIdByNhsNumber(scope: SchemeScope, nhsNumber: string): Promise<string | undefined> {

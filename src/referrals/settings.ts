@@ -28,7 +28,19 @@ function parseNeeds(value: unknown): { code: string; label: string }[] {
   );
 }
 
-export async function loadReferralSettings(scope: SchemeScope): Promise<ReferralSettings> {
+/** Settings read once per transaction: a referral's create, screen and response all need them. */
+const perTransaction = new WeakMap<SchemeScope['db'], Promise<ReferralSettings>>();
+
+export function loadReferralSettings(scope: SchemeScope): Promise<ReferralSettings> {
+  let settings = perTransaction.get(scope.db);
+  if (!settings) {
+    settings = readSettings(scope);
+    perTransaction.set(scope.db, settings);
+  }
+  return settings;
+}
+
+async function readSettings(scope: SchemeScope): Promise<ReferralSettings> {
   const row = await scope.db.selectFrom('referral_settings').selectAll().where('scheme_id', '=', scope.schemeId).executeTakeFirst();
   return {
     needCategories: parseNeeds(row?.need_categories),
@@ -73,5 +85,6 @@ export async function updateReferralSettings(scope: SchemeScope, change: z.infer
     .onConflict((oc) => oc.column('scheme_id').doUpdateSet(values))
     .execute();
   await scope.audit({ action: 'update', entityType: 'referral_settings', entityId: scope.schemeId, detail: { fields: Object.keys(change) } });
+  perTransaction.set(scope.db, Promise.resolve(next));
   return next;
 }

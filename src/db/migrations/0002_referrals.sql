@@ -61,6 +61,7 @@ CREATE TABLE people (
 CREATE UNIQUE INDEX people_nhs_number ON people (scheme_id, nhs_number)
   WHERE nhs_number IS NOT NULL AND merged_into_id IS NULL;
 CREATE INDEX people_demographics ON people (scheme_id, date_of_birth, family_name_key);
+CREATE INDEX people_claimed_nhs_number ON people (scheme_id, claimed_nhs_number) WHERE claimed_nhs_number IS NOT NULL;
 
 CREATE TABLE referrals (
   scheme_id uuid NOT NULL REFERENCES schemes (id),
