@@ -23,6 +23,7 @@ describe('CapabilityStatement', () => {
       Patient: ['read', 'create', 'update', 'search-type'],
       ServiceRequest: ['read', 'create', 'search-type'],
       Task: ['read', 'search-type'],
+      Composition: ['read'],
       Organization: ['read'],
     });
     expect(rest?.interaction).toEqual([{ code: 'transaction' }]);

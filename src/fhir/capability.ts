@@ -64,6 +64,19 @@ const RESOURCES: CapabilityStatementRestResource[] = [
     ],
   },
   {
+    type: 'Composition',
+    documentation:
+      'The message back to the GP and referrer (PRSB Social Prescribing Information Standard: About me, What matters to me, What I was offered, What the result was). Its id is the referral’s (the ServiceRequest id); status preliminary while the referral is open, final once it has ended. Read-only.',
+    interaction: [{ code: 'read' }],
+    versioning: 'no-version',
+    readHistory: false,
+    updateCreate: false,
+    conditionalCreate: false,
+    conditionalRead: 'not-supported',
+    conditionalUpdate: false,
+    conditionalDelete: 'not-supported',
+  },
+  {
     type: 'Organization',
     documentation: 'Organisations of the scheme (the host, GP practices, community groups).',
     interaction: [{ code: 'read' }],

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { Bundle, CapabilityStatement, OperationOutcome, Patient, ServiceRequest, Task } from '@medplum/fhirtypes';
+import type { Bundle, CapabilityStatement, Composition, OperationOutcome, Patient, ServiceRequest, Task } from '@medplum/fhirtypes';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { projectPath } from '../project-path.js';
 import { signInAs } from '../testing/app.js';
@@ -36,7 +36,7 @@ describe(`FHIR API: metadata and authentication (${testBackend()})`, () => {
     const statement = response.body as CapabilityStatement;
     expect(statement).toMatchObject({ status: 'active', kind: 'instance', fhirVersion: '4.0.1' });
     const rest = statement.rest?.[0];
-    expect(rest?.resource?.map((r) => r.type)).toEqual(['Patient', 'ServiceRequest', 'Task', 'Organization']);
+    expect(rest?.resource?.map((r) => r.type)).toEqual(['Patient', 'ServiceRequest', 'Task', 'Composition', 'Organization']);
     expect(rest?.interaction).toEqual([{ code: 'transaction' }]);
     expect(JSON.stringify(rest?.security)).toContain('http://localhost:80/oauth/token');
   });
@@ -124,6 +124,93 @@ describe(`FHIR API: a referral as a transaction, followed through its Task (${te
     }
     const search = await otherOrg.request('GET', `/fhir/Task?focus=ServiceRequest/${(request?.resource as ServiceRequest).id ?? ''}`);
     expect((search.body as Bundle).total).toBe(0);
+  });
+});
+
+describe(`FHIR API: the message back to GP and referrer as a Composition (${testBackend()})`, () => {
+  const sectionText = (composition: Composition, title: string) => composition.section?.find((s) => s.title === title)?.text?.div ?? '';
+
+  async function newReferral(): Promise<{ referralId: string; patientId: string; taskId: string }> {
+    const created = await gp.request('POST', '/fhir', referralBundle());
+    expect(created.status, created.text).toBe(200);
+    const [patient, request, , task] = entries(created);
+    return { referralId: (request?.resource as ServiceRequest).id ?? '', patientId: (patient?.resource as Patient).id ?? '', taskId: (task?.resource as Task).id ?? '' };
+  }
+
+  it('is preliminary while open, final once closed; the Task points at it; the read is audited', async () => {
+    const { referralId, patientId, taskId } = await newReferral();
+    const url = `/fhir/Composition/${referralId}`;
+
+    const open = await gp.request('GET', url);
+    expect(open.status, open.text).toBe(200);
+    expect(open.headers['content-type']).toBe('application/fhir+json; fhirVersion=4.0; charset=utf-8');
+    expect(open.body).toMatchObject({ resourceType: 'Composition', id: referralId, status: 'preliminary' });
+    expect((await gp.request('GET', `/fhir/Task/${taskId}`)).body).not.toHaveProperty('output');
+
+    const readsBefore = await bed.clientReads(referralId);
+    await bed.advance(referralId, { type: 'allocate', linkWorkerId: bed.linkWorker.userId });
+    await bed.advance(referralId, { type: 'record_first_contact' });
+    await bed.advance(referralId, { type: 'close', reasonCode: 'goals-met', outcomeSummary: 'Joined a <walking> group & a choir.' });
+
+    const closed = await gp.request('GET', url);
+    expect(closed.status, closed.text).toBe(200);
+    const composition = closed.body as Composition;
+    const sr = (await gp.request('GET', `/fhir/ServiceRequest/${referralId}`)).body as ServiceRequest;
+    expect(composition).toMatchObject({
+      status: 'final',
+      type: { text: 'Social prescribing: message back to GP and referrer' },
+      subject: { reference: `Patient/${patientId}` },
+      author: [{ reference: `Organization/${bed.scheme.organisations.host}` }],
+      date: sr.meta?.lastUpdated,
+    });
+    expect(composition.section?.map((s) => [s.title, s.entry?.map((e) => e.reference)])).toEqual([
+      ['About me', [`Patient/${patientId}`]],
+      ['What matters to me', [`ServiceRequest/${referralId}`]],
+      ['What I was offered', [`Task/${taskId}`]],
+      ['What the result was', [`Task/${taskId}`]],
+    ]);
+    expect(sectionText(composition, 'What the result was')).toContain('Closed: Goals met');
+    expect(sectionText(composition, 'What the result was')).toContain('Joined a &lt;walking&gt; group &amp; a choir.');
+    expect(sectionText(composition, 'What I was offered')).toContain('First contact made');
+    expect(await bed.clientReads(referralId)).toBeGreaterThan(readsBefore);
+
+    const task = (await gp.request('GET', `/fhir/Task/${taskId}`)).body as Task;
+    expect(task.status).toBe('completed');
+    const pointer = task.output?.find((o) => o.valueReference)?.valueReference?.reference;
+    expect(pointer).toBe(`Composition/${referralId}`);
+    expect((await gp.request('GET', `/fhir/${pointer ?? ''}`)).status).toBe(200);
+  });
+
+  it('is not found for another organisation’s client, or for an id that names no referral', async () => {
+    const { referralId, taskId } = await newReferral();
+    await bed.advance(referralId, { type: 'decline', reasonCode: 'not-wanted-now' });
+    const readsBefore = await bed.clientReads(referralId);
+    const other = await otherOrg.request('GET', `/fhir/Composition/${referralId}`);
+    expect(other.status).toBe(404);
+    expect(outcomeOf(other).issue?.[0]).toMatchObject({ severity: 'error', code: 'not-found' });
+    expect(await bed.clientReads(referralId)).toBe(readsBefore);
+    // The id is the referral's (ServiceRequest's), not the Task's.
+    expect((await gp.request('GET', `/fhir/Composition/${taskId}`)).status).toBe(404);
+    expect((await gp.request('GET', '/fhir/Composition/not-a-uuid')).status).toBe(404);
+    const own = await gp.request('GET', `/fhir/Composition/${referralId}`);
+    expect(own.body).toMatchObject({ status: 'final' });
+    expect(sectionText(own.body as Composition, 'What the result was')).toContain('Declined by the person: Does not want support now');
+  });
+
+  it('still goes back to the referrer after consent is withdrawn, and says so', async () => {
+    const { referralId, taskId } = await newReferral();
+    await bed.advance(referralId, { type: 'allocate', linkWorkerId: bed.linkWorker.userId });
+    await bed.withdrawConsent(referralId, 'No longer wants contact');
+    await bed.advance(referralId, { type: 'close', reasonCode: 'consent-withdrawn' });
+    const response = await gp.request('GET', `/fhir/Composition/${referralId}`);
+    expect(response.status, response.text).toBe(200);
+    const result = sectionText(response.body as Composition, 'What the result was');
+    expect(result).toContain('The person withdrew their consent on');
+    expect(result).toContain('Closed: Consent withdrawn');
+    expect(result).not.toContain('No longer wants contact');
+    const task = (await gp.request('GET', `/fhir/Task/${taskId}`)).body as Task;
+    expect(task.status).toBe('cancelled');
+    expect(task.output?.map((o) => o.valueReference?.reference)).toContain(`Composition/${referralId}`);
   });
 });
 

@@ -17,9 +17,9 @@ import { updatedPersonInput } from './mapping/patient-update.js';
 import { toOrganization } from './mapping/organization.js';
 import { FhirError, fhirError, issuesFromMapping } from './operation-outcome.js';
 import { parsePerson, UUID } from './referral-command.js';
-import { identifiersOf, isUniqueViolation, keepIdentifiers, readPatient, readReferral } from './store.js';
+import { identifiersOf, isUniqueViolation, keepIdentifiers, readComposition, readPatient, readReferral } from './store.js';
 
-type ReadableType = 'Patient' | 'ServiceRequest' | 'Task' | 'Organization';
+type ReadableType = 'Patient' | 'ServiceRequest' | 'Task' | 'Composition' | 'Organization';
 
 function idParam(request: FastifyRequest, type: string): string {
   const id = (request.params as { id?: string }).id ?? '';
@@ -42,6 +42,9 @@ export async function readResource(ctx: AppContext, request: FastifyRequest, rep
         if (!referralId) throw notFound(`Task/${id}`);
         return (await readReferral(scope, referralId)).task;
       }
+      case 'Composition':
+        // Its id is the referral's (= the ServiceRequest's).
+        return readComposition(scope, id);
       case 'Organization': {
         scope.authorize('organisation', 'read');
         const row = await scope.db
@@ -59,7 +62,8 @@ export async function readResource(ctx: AppContext, request: FastifyRequest, rep
       }
     }
   });
-  return resource.resourceType === 'Organization' ? sendJson(reply, 200, resource) : sendResource(reply, resource);
+  // Organization and Composition carry no version: a Composition is built afresh from several records.
+  return resource.resourceType === 'Organization' || resource.resourceType === 'Composition' ? sendJson(reply, 200, resource) : sendResource(reply, resource);
 }
 
 /** PUT /fhir/Patient/<id>: a versioned update. The version check is atomic in updatePerson. */

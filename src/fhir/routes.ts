@@ -8,6 +8,7 @@
  *   POST /fhir/Patient, /fhir/ServiceRequest    create (If-None-Exist: identifier=system|value)
  *   PUT  /fhir/Patient/:id                      update (If-Match: W/"n")
  *   GET  /fhir/{Patient|ServiceRequest|Task|Organization}/:id
+ *   GET  /fhir/Composition/:id                  message back to GP and referrer; id = the referral's (ServiceRequest) id
  *   GET  /fhir/Patient?identifier=, /fhir/ServiceRequest?subject=&status=, /fhir/Task?owner=&status=&focus=&_lastUpdated=
  */
 import { readFileSync } from 'node:fs';
@@ -68,7 +69,7 @@ async function fhirPlugin(fhir: FastifyInstance, ctx: AppContext): Promise<void>
   fhir.post('/Patient', async (request, reply) => createPatient(ctx, request, reply));
   fhir.post('/ServiceRequest', async (request, reply) => createServiceRequest(ctx, request, reply));
   fhir.put('/Patient/:id', async (request, reply) => updatePatient(ctx, request, reply));
-  for (const type of ['Patient', 'ServiceRequest', 'Task', 'Organization'] as const) {
+  for (const type of ['Patient', 'ServiceRequest', 'Task', 'Composition', 'Organization'] as const) {
     fhir.get(`/${type}/:id`, async (request, reply) => readResource(ctx, request, reply, type));
   }
   for (const type of ['Patient', 'ServiceRequest', 'Task'] as const) {

@@ -4,12 +4,13 @@
  * records read through the services (which authorize and audit).
  */
 import { sql } from 'kysely';
-import type { Patient, ServiceRequest, Task } from '@medplum/fhirtypes';
+import type { Composition, Patient, ServiceRequest, Task } from '@medplum/fhirtypes';
 import type { SchemeScope } from '../data/access.js';
 import type { ExternalIdentifiersTable } from '../db/schema.js';
 import { getPerson } from '../referrals/people.js';
 import { loadReferral, type ReferralRecord } from '../referrals/get-referral.js';
 import { loadReferralSettings } from '../referrals/settings.js';
+import { toComposition } from './mapping/composition.js';
 import { toPatient, type BusinessIdentifier } from './mapping/patient.js';
 import type { OrganisationRef, ReferralContext } from './mapping/references.js';
 import { toServiceRequest } from './mapping/service-request.js';
@@ -122,6 +123,28 @@ export async function readReferral(scope: SchemeScope, referralId: string): Prom
   const record = await loadReferral(scope, referralId);
   const context = await referralContext(scope, record);
   return { record, serviceRequest: toServiceRequest(record, context), task: toTask(record, context.host, context) };
+}
+
+/**
+ * The message back to GP and referrer for a referral the caller may read (loadReferral authorizes
+ * and audits). Its id is the referral's. Withdrawn consent does not hide it: it goes back to the
+ * referrer only, and says so.
+ */
+export async function readComposition(scope: SchemeScope, referralId: string): Promise<Composition> {
+  const record = await loadReferral(scope, referralId);
+  const context = await referralContext(scope, record);
+  const workerId = record.referral.link_worker_id;
+  const worker = workerId
+    ? await scope.db
+        .selectFrom('users')
+        .innerJoin('memberships', 'memberships.user_id', 'users.id')
+        .select('users.display_name')
+        .where('memberships.scheme_id', '=', scope.schemeId)
+        .where('users.id', '=', workerId)
+        .limit(1)
+        .executeTakeFirst()
+    : undefined;
+  return toComposition(record, context, { linkWorkerName: worker?.display_name ?? null });
 }
 
 /** Has this organisation referred the person? (Then its clients may read and refer them by id.) */

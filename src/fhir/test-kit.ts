@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { Bundle, Consent, Patient, ServiceRequest } from '@medplum/fhirtypes';
 import type { App } from '../http/app.js';
 import type { Actor, DataAccess } from '../data/access.js';
+import { withdrawConsent } from '../referrals/consent.js';
 import { applyReferralEvent } from '../referrals/transition-referral.js';
 import { addApiClient } from '../schemes/provision.js';
 import { createTestScheme, createTestUser, openTestApp, type TestApp, type TestScheme, type TestUser } from '../testing/app.js';
@@ -199,6 +200,27 @@ export class FhirTestBed {
   async advance(referralId: string, event: Parameters<typeof applyReferralEvent>[3]): Promise<void> {
     const deps = { jobs: this.t.ctx.jobs, config: this.t.ctx.config };
     await this.t.ctx.data.inScheme(this.managerActor(), {}, (scope) => applyReferralEvent(scope, deps, referralId, event, {}));
+  }
+
+  /** The person withdraws their consent to the referral, recorded by the scheme manager. */
+  async withdrawConsent(referralId: string, reason?: string): Promise<void> {
+    await this.t.ctx.data.inScheme(this.managerActor(), {}, (scope) => withdrawConsent(scope, referralId, reason));
+  }
+
+  /** Audited reads of a referral (action read, entity referral) by integration clients. */
+  async clientReads(referralId: string): Promise<number> {
+    const row = await this.t.ctx.data.inScheme({ type: 'system', schemeId: this.scheme.schemeId, label: 'test' }, {}, (scope) =>
+      scope.db
+        .selectFrom('audit_events')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('scheme_id', '=', scope.schemeId)
+        .where('actor_type', '=', 'client')
+        .where('action', '=', 'read')
+        .where('entity_type', '=', 'referral')
+        .where('entity_id', '=', referralId)
+        .executeTakeFirstOrThrow(),
+    );
+    return Number(row.n);
   }
 
   async count(table: 'people' | 'referrals' | 'external_identifiers' | 'consents'): Promise<number> {

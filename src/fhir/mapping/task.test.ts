@@ -88,9 +88,24 @@ describe('toTask', () => {
       status: 'completed',
       statusReason: { text: 'Goals met' },
       executionPeriod: { start: '2026-11-03T09:00:00.000Z', end: '2026-12-01T09:00:00.000Z' },
-      output: [{ type: { text: 'Outcome summary' }, valueString: 'Joined a walking group.' }],
+      output: [
+        { type: { text: 'Outcome summary' }, valueString: 'Joined a walking group.' },
+        {
+          type: { text: 'Message back to GP and referrer' },
+          valueReference: { reference: 'Composition/22222222-2222-4222-8222-222222222222', type: 'Composition' },
+        },
+      ],
     });
-    for (const task of [declined, closed]) expect(validateR4(task).valid).toBe(true);
+    for (const task of [declined, closed]) expect(validateR4(task)).toEqual({ valid: true, issues: [] });
+  });
+
+  it('points at the message back to GP and referrer once the referral has ended, not before', () => {
+    const composition = { type: { text: 'Message back to GP and referrer' }, valueReference: { reference: 'Composition/22222222-2222-4222-8222-222222222222' } };
+    expect(toTask({ referral: referralRow() }, host).output).toBeUndefined();
+    expect(toTask({ referral: referralRow({ status: 'active' }) }, host).output).toBeUndefined();
+    for (const status of ['declined', 'not_eligible', 'redirected', 'closed'] as const) {
+      expect(toTask({ referral: referralRow({ status }) }, host).output, status).toMatchObject([composition]);
+    }
   });
 });
 

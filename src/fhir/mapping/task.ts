@@ -3,9 +3,10 @@
  * focus → the ServiceRequest, owner → the scheme's host organisation. Read-only: Linkwell moves
  * the referral; integrations follow the Task.
  */
-import type { CodeableConcept, Task } from '@medplum/fhirtypes';
+import type { CodeableConcept, Task, TaskOutput } from '@medplum/fhirtypes';
 import { CLOSURE_REASONS, DECLINE_REASONS, REFERRAL_STATUS_LABELS, type ReferralStatus } from '../../contracts/referral-codes.js';
 import type { ReferralRow } from '../../db/schema.js';
+import { compositionReference, compositionStatus } from './composition.js';
 import { PRIORITY_OF_URGENCY, REFERRAL_REFERENCE_SYSTEM, REFERRAL_STATUS_SYSTEM, SOCIAL_PRESCRIBING_DECLINED, TASK_FULFILL } from './codes.js';
 import { isoInstant, organisationReference, requesterReference, type OrganisationRef, type ReferralContext } from './references.js';
 
@@ -111,6 +112,11 @@ export function toTask(record: { referral: TaskReferral }, owner: OrganisationRe
   const statusReason = taskStatusReason(r);
   const requester = requesterReference(r.referrer_name, context.referrerOrganisation);
   const started = r.first_contact_at ?? null;
+  // Once the referral has ended, the message back to GP and referrer is its final output.
+  const output: TaskOutput[] = [
+    ...(r.status === 'closed' && r.outcome_summary ? [{ type: { text: 'Outcome summary' }, valueString: r.outcome_summary }] : []),
+    ...(compositionStatus(r) === 'final' ? [{ type: { text: 'Message back to GP and referrer' }, valueReference: compositionReference(r.id) }] : []),
+  ];
   return {
     resourceType: 'Task',
     id: r.task_id,
@@ -131,6 +137,6 @@ export function toTask(record: { referral: TaskReferral }, owner: OrganisationRe
     lastModified: isoInstant(r.updated_at),
     ...(requester ? { requester } : {}),
     owner: organisationReference(owner),
-    ...(r.status === 'closed' && r.outcome_summary ? { output: [{ type: { text: 'Outcome summary' }, valueString: r.outcome_summary }] } : {}),
+    ...(output.length > 0 ? { output } : {}),
   };
 }
