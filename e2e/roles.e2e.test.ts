@@ -81,6 +81,10 @@ describe('the scheme manager administers the scheme', () => {
       ['/admin/notifications', 'notifications'],
       ['/organisations', 'organisations'],
       ['/admin/api-clients', 'api-clients'],
+      ['/admin/referral-settings', 'referral-settings'],
+      ['/triage', 'triage'],
+      ['/referrals', 'referrals'],
+      ['/referrals/import', 'referral-import'],
       ['/account', 'account'],
     ] as const) {
       await page.goto(`${server.url}${path}`);

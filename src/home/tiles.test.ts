@@ -27,6 +27,13 @@ describe('home page per role', () => {
     expect(troubled.tiles.find((t) => t.key === 'notifications')?.figure).toBe('1 failed message');
   });
 
+  it('links only the scheme manager to the referral settings', () => {
+    expect(homeFor('scheme_manager', figures).tiles.find((t) => t.key === 'referral-settings')?.href).toBe('/admin/referral-settings');
+    for (const role of ROLES.filter((r) => r !== 'scheme_manager')) {
+      expect(homeFor(role, figures).tiles.some((t) => t.href === '/admin/referral-settings')).toBe(false);
+    }
+  });
+
   it('links the referral tiles that exist', () => {
     const referrer = homeFor('referrer', figures).tiles;
     expect(referrer.find((t) => t.key === 'new-referral')?.href).toBe('/referrals/new');

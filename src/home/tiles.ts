@@ -53,6 +53,7 @@ export function homeFor(role: Role, figures: HomeFigures): Pick<HomeResponse, 'h
           tile('triage', 'Triage queue', 'New referrals waiting for a decision, with each link worker’s caseload.', '/triage'),
           tile('referrals', 'Referrals', 'Every referral in the scheme, its status and timeline.', '/referrals'),
           tile('organisations', 'Organisations', 'Practices, partners and community groups in this scheme.', '/organisations', plural(figures.organisations, 'organisation', 'organisations')),
+          tile('referral-settings', 'Referral settings', 'Who can be referred, screening questions, targets and self-referral.', '/admin/referral-settings'),
           tile('audit', 'Audit trail', 'Who read or changed what, and when. Search and export.', '/admin/audit'),
           tile(
             'notifications',

@@ -19,6 +19,7 @@ import { OrganisationsPage } from './pages/OrganisationsPage.js';
 import { PersonPage } from './pages/people/PersonPage.js';
 import { ReferralFormPage } from './pages/referral-form/ReferralFormPage.js';
 import { ReferralImportPage } from './pages/referral-import/ReferralImportPage.js';
+import { ReferralSettingsPage } from './pages/referral-settings/ReferralSettingsPage.js';
 import { ReferralDetailPage } from './pages/referrals/ReferralDetailPage.js';
 import { ReferralsPage } from './pages/referrals/ReferralsPage.js';
 import { SchemesPage } from './pages/SchemesPage.js';
@@ -65,6 +66,7 @@ export function App(): ReactNode {
             <Route path="/admin/audit" element={<AuditPage />} />
             <Route path="/admin/notifications" element={<NotificationsPage />} />
             <Route path="/admin/api-clients" element={<ApiClientsPage />} />
+            <Route path="/admin/referral-settings" element={<ReferralSettingsPage />} />
           </Route>
           <Route element={<RequireRole allow={canManageSchemes} />}>
             <Route path="/admin/schemes" element={<SchemesPage />} />

@@ -19,6 +19,7 @@ describe('navItems', () => {
       'Referrals',
       'Upload referrals',
       'Organisations',
+      'Referral settings',
       'Audit trail',
       'Notifications',
       'API clients',
@@ -28,6 +29,12 @@ describe('navItems', () => {
   it('gives roles without casework no referral pages', () => {
     for (const role of ['vcse_provider', 'safeguarding_lead', 'commissioner', 'system_admin'] as const) {
       expect(navItems(role).some((i) => i.href.startsWith('/referrals') || i.href === '/triage')).toBe(false);
+    }
+  });
+  it('links only a scheme manager to the referral settings', () => {
+    expect(navItems('scheme_manager').find((i) => i.label === 'Referral settings')?.href).toBe('/admin/referral-settings');
+    for (const role of ['referrer', 'link_worker', 'vcse_provider', 'safeguarding_lead', 'commissioner', 'system_admin', null] as const) {
+      expect(labels(role)).not.toContain('Referral settings');
     }
   });
   it('gives a system administrator schemes too', () => {

@@ -44,6 +44,8 @@ export function navItems(role: Role | null): NavItem[] {
     );
   }
   items.push({ href: '/organisations', label: 'Organisations' });
+  // Only a scheme manager may change the scheme's referral rules.
+  if (role === 'scheme_manager') items.push({ href: '/admin/referral-settings', label: 'Referral settings' });
   if (canAdministerScheme(role)) {
     items.push(
       { href: '/admin/audit', label: 'Audit trail' },
