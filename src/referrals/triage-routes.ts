@@ -2,12 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../app-context.js';
-import { mergeRequest, personDetail } from '../contracts/people.js';
+import { mergeRequest, personDetail, personInput } from '../contracts/people.js';
 import { allocateRequest, allocateResult, draftBody, draftList, draftView, linkWorkerList, triageQuery, triageQueue as triageQueueSchema } from '../contracts/referrals.js';
 import { withScope } from '../http/request-context.js';
 import { deleteDraft, getDraft, listDrafts, saveDraft } from './drafts.js';
 import { presentPerson } from './get-referral.js';
-import { findDuplicates, getPerson, mergePeople } from './people.js';
+import { findDuplicates, getPerson, mergePeople, updatePerson } from './people.js';
+import { versionFromIfMatch } from './routes.js';
 import { allocateMany, caseloads, triageQueue } from './triage.js';
 import type { SchemeScope } from '../data/access.js';
 
@@ -56,6 +57,28 @@ export function registerTriageRoutes(api: FastifyInstance, ctx: AppContext): voi
 
   r.get('/people/:id', { schema: { tags: ['people'], summary: 'A person, their referrals and possible duplicates', params: idParams, response: { 200: personDetail } } }, async (request) =>
     withScope(ctx, request, (scope) => personDetailView(scope, request.params.id)),
+  );
+
+  r.put(
+    '/people/:id',
+    {
+      schema: {
+        tags: ['people'],
+        summary: 'Correct a person’s details',
+        description: 'Send If-Match with the version you read (ETag); 412 if someone changed the record since.',
+        params: idParams,
+        body: personInput,
+        response: { 200: personDetail },
+      },
+    },
+    async (request, reply) => {
+      const expectedVersion = versionFromIfMatch(request);
+      const detail = await withScope(ctx, request, async (scope) => {
+        await updatePerson(scope, request.params.id, request.body, expectedVersion);
+        return personDetailView(scope, request.params.id);
+      });
+      return reply.header('etag', `W/"${detail.person.version}"`).send(detail);
+    },
   );
 
   r.post(
