@@ -15,10 +15,13 @@ const optionalText = (max: number) =>
 
 export const isoDate = z.iso.date({ error: 'Enter a real date, like 1956-03-14', abort: true });
 
+/** Optional fields arrive as '' from forms: empty means absent, anything else must be valid. */
 export const nhsNumberField = z
   .string()
   .trim()
+  .optional()
   .transform((v, ctx) => {
+    if (v === undefined || v === '') return undefined;
     const digits = normaliseNhsNumber(v);
     if (!digits || !isValidNhsNumber(digits)) {
       ctx.addIssue({ code: 'custom', message: 'Enter a valid 10-digit NHS number, like 943 476 5919' });
@@ -30,7 +33,9 @@ export const nhsNumberField = z
 export const postcodeField = z
   .string()
   .trim()
+  .optional()
   .transform((v, ctx) => {
+    if (v === undefined || v === '') return undefined;
     const postcode = normalisePostcode(v);
     if (!postcode) {
       ctx.addIssue({ code: 'custom', message: 'Enter a full UK postcode, like LS1 4AP' });
@@ -47,7 +52,7 @@ export const nextOfKin = z.strictObject({
 });
 
 export const personInput = z.strictObject({
-  nhsNumber: z.union([z.literal(''), nhsNumberField]).optional().transform((v) => (v === '' ? undefined : v)),
+  nhsNumber: nhsNumberField,
   givenName: z.string().trim().min(1, { error: 'Enter the first name' }).max(100),
   familyName: z.string().trim().min(1, { error: 'Enter the last name' }).max(100),
   preferredName: optionalText(100),
@@ -60,7 +65,7 @@ export const personInput = z.strictObject({
   addressLine1: optionalText(200),
   addressLine2: optionalText(200),
   town: optionalText(100),
-  postcode: z.union([z.literal(''), postcodeField]).optional().transform((v) => (v === '' ? undefined : v)),
+  postcode: postcodeField,
   gpPracticeOds: z
     .string()
     .trim()
@@ -73,7 +78,18 @@ export const personInput = z.strictObject({
     .toUpperCase()
     .regex(/^[EW]0[0-9]{7}$/, { error: 'Enter an LSOA code, like E01000001' })
     .optional(),
-  email: z.union([z.literal(''), z.email({ error: 'Enter an email address like name@example.com' })]).optional().transform((v) => (v === '' ? undefined : v)),
+  email: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === '') return undefined;
+      if (!z.email().safeParse(v).success) {
+        ctx.addIssue({ code: 'custom', message: 'Enter an email address like name@example.com' });
+        return z.NEVER;
+      }
+      return v;
+    }),
   phone: z
     .string()
     .trim()

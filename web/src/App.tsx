@@ -16,6 +16,7 @@ import { NotFoundPage } from './pages/info/NotFoundPage.js';
 import { PrivacyPage } from './pages/info/PrivacyPage.js';
 import { NotificationsPage } from './pages/notifications/NotificationsPage.js';
 import { OrganisationsPage } from './pages/OrganisationsPage.js';
+import { EditPersonPage } from './pages/people/EditPersonPage.js';
 import { PersonPage } from './pages/people/PersonPage.js';
 import { ReferralFormPage } from './pages/referral-form/ReferralFormPage.js';
 import { ReferralImportPage } from './pages/referral-import/ReferralImportPage.js';
@@ -61,6 +62,7 @@ export function App(): ReactNode {
             <Route path="/triage" element={<TriagePage />} />
             <Route path="/referrals/import" element={<ReferralImportPage />} />
             <Route path="/people/:id" element={<PersonPage />} />
+            <Route path="/people/:id/edit" element={<EditPersonPage />} />
           </Route>
           <Route element={<RequireRole allow={canAdministerScheme} />}>
             <Route path="/admin/audit" element={<AuditPage />} />

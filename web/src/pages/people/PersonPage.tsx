@@ -62,6 +62,13 @@ function Person({ id }: { id: string }): ReactNode {
           Details
         </h2>
         <PersonSummary person={person} />
+        {person.mergedIntoId === null && (
+          <p className="nhsuk-body">
+            <Link to={`/people/${person.id}/edit`}>
+              Change details<span className="nhsuk-u-visually-hidden"> for {name}</span>
+            </Link>
+          </p>
+        )}
       </section>
       <PersonReferrals referrals={referrals} />
       {person.mergedIntoId === null && (
