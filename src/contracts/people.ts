@@ -109,6 +109,8 @@ export type PersonFormValues = z.input<typeof personInput>;
 export const personView = z.object({
   id: z.uuid(),
   nhsNumber: z.string().nullable(),
+  /** A number given that is not (yet) the record's own: from the public form, or one held by another record. */
+  claimedNhsNumber: z.string().nullable().optional(),
   givenName: z.string(),
   familyName: z.string(),
   preferredName: z.string().nullable(),

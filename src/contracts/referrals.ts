@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { londonDate } from '../referrals/domain/working-days.js';
 import { personInput, personView } from './people.js';
 import {
   CONSENT_GIVERS,
@@ -15,6 +16,12 @@ import {
 
 const needCode = z.string().regex(/^[a-z0-9-]{1,40}$/, { error: 'Choose a need from the list' });
 
+/** A date (London calendar day) or instant that has already come (a minute's clock skew allowed). */
+function notInTheFuture(value: string): boolean {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return value <= londonDate(new Date());
+  return Date.parse(value) <= Date.now() + 60_000;
+}
+
 export const consentInput = z.strictObject({
   givenBy: z.enum(CONSENT_GIVERS, { error: 'Say who gave consent' }),
   givenByName: z.string().trim().max(200).optional(),
@@ -22,7 +29,9 @@ export const consentInput = z.strictObject({
   scopes: z
     .array(z.enum(CONSENT_SCOPES))
     .refine((s) => s.includes('referral'), { error: 'The person must agree to be referred' }),
-  givenAt: z.union([z.iso.datetime({ offset: true }), z.iso.date()], { error: 'Enter the date consent was given, like 2026-11-21' }),
+  givenAt: z
+    .union([z.iso.datetime({ offset: true }), z.iso.date()], { error: 'Enter the date consent was given, like 2026-11-21' })
+    .refine(notInTheFuture, { error: 'Date consent was given must be today or in the past' }),
 });
 export type ConsentInput = z.infer<typeof consentInput>;
 
@@ -74,15 +83,21 @@ export const screeningResult = z.object({
 });
 export type ScreeningResultView = z.infer<typeof screeningResult>;
 
-export const eligibilityCriteria = z.strictObject({
-  minAge: z.number().int().min(0).max(120).nullable(),
-  maxAge: z.number().int().min(0).max(120).nullable(),
-  registeredPractices: z.array(z.string().regex(/^[A-Z0-9]{3,10}$/)).max(500),
-  acceptedNeeds: z.array(needCode).max(50),
-  exclusions: z
-    .array(z.strictObject({ id: z.string().regex(/^[a-z0-9-]{1,60}$/), question: z.string().min(1).max(300), redirectTo: z.string().min(1).max(300) }))
-    .max(20),
-});
+const distinct = (values: readonly string[]): boolean => new Set(values).size === values.length;
+
+export const eligibilityCriteria = z
+  .strictObject({
+    minAge: z.number().int().min(0).max(120).nullable(),
+    maxAge: z.number().int().min(0).max(120).nullable(),
+    registeredPractices: z.array(z.string().regex(/^[A-Z0-9]{3,10}$/)).max(500),
+    acceptedNeeds: z.array(needCode).max(50),
+    exclusions: z
+      .array(z.strictObject({ id: z.string().regex(/^[a-z0-9-]{1,60}$/), question: z.string().min(1).max(300), redirectTo: z.string().min(1).max(300) }))
+      .max(20)
+      .refine((list) => distinct(list.map((e) => e.id)), { error: 'Each screening question needs an id of its own' }),
+  })
+  // Otherwise nobody could ever be eligible, and the screen would say so of every referral.
+  .refine((c) => c.minAge === null || c.maxAge === null || c.minAge <= c.maxAge, { path: ['maxAge'], error: 'The oldest age must not be below the youngest' });
 
 export const referralSettings = z.object({
   needCategories: z.array(z.object({ code: z.string(), label: z.string() })),
@@ -98,6 +113,7 @@ export const referralSettingsUpdate = z.strictObject({
     .array(z.strictObject({ code: needCode, label: z.string().trim().min(1).max(100) }))
     .min(1)
     .max(50)
+    .refine((list) => distinct(list.map((n) => n.code)), { error: 'Each need category needs a code of its own' })
     .optional(),
   eligibility: eligibilityCriteria.optional(),
   firstContactWorkingDays: z.number().int().min(1).max(60).optional(),

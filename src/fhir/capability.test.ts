@@ -20,9 +20,9 @@ describe('CapabilityStatement', () => {
   it('lists exactly the interactions the routes implement', () => {
     const interactions = Object.fromEntries((rest?.resource ?? []).map((r) => [r.type, r.interaction?.map((i) => i.code)]));
     expect(interactions).toEqual({
-      Patient: ['read', 'create', 'update', 'search-type'],
-      ServiceRequest: ['read', 'create', 'search-type'],
-      Task: ['read', 'search-type'],
+      Patient: ['read', 'vread', 'create', 'update', 'search-type'],
+      ServiceRequest: ['read', 'vread', 'create', 'search-type'],
+      Task: ['read', 'vread', 'search-type'],
       Composition: ['read'],
       Organization: ['read'],
     });

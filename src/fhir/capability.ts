@@ -7,7 +7,7 @@ import type { CapabilityStatement, CapabilityStatementRestResource } from '@medp
 /** When this statement's content last changed. */
 export const CAPABILITY_DATE = '2026-11-21';
 
-const PAGING = 'Results are paged with _count (default 20, at most 100) and _offset.';
+const PAGING = 'Results are paged with _count (default 20; a larger _count is answered with pages of 100) and _offset.';
 
 export const SEARCH_PARAMS = {
   Patient: ['identifier'],
@@ -19,7 +19,7 @@ const RESOURCES: CapabilityStatementRestResource[] = [
   {
     type: 'Patient',
     documentation: `A person referred by your organisation. Search by NHS number: identifier=https://fhir.nhs.uk/Id/nhs-number|<n>. ${PAGING}`,
-    interaction: [{ code: 'read' }, { code: 'create' }, { code: 'update' }, { code: 'search-type' }],
+    interaction: [{ code: 'read' }, { code: 'vread' }, { code: 'create' }, { code: 'update' }, { code: 'search-type' }],
     versioning: 'versioned-update',
     readHistory: false,
     updateCreate: false,
@@ -32,7 +32,7 @@ const RESOURCES: CapabilityStatementRestResource[] = [
   {
     type: 'ServiceRequest',
     documentation: `A referral to the social prescribing service. Its subject must be a Patient on this server or in the same transaction. ${PAGING}`,
-    interaction: [{ code: 'read' }, { code: 'create' }, { code: 'search-type' }],
+    interaction: [{ code: 'read' }, { code: 'vread' }, { code: 'create' }, { code: 'search-type' }],
     versioning: 'versioned',
     readHistory: false,
     updateCreate: false,
@@ -48,7 +48,7 @@ const RESOURCES: CapabilityStatementRestResource[] = [
   {
     type: 'Task',
     documentation: `The progress of a referral (intent order, focus = the ServiceRequest, owner = the scheme's host organisation); read-only. ${PAGING}`,
-    interaction: [{ code: 'read' }, { code: 'search-type' }],
+    interaction: [{ code: 'read' }, { code: 'vread' }, { code: 'search-type' }],
     versioning: 'versioned',
     readHistory: false,
     updateCreate: false,
@@ -60,7 +60,7 @@ const RESOURCES: CapabilityStatementRestResource[] = [
       { name: 'owner', type: 'reference', documentation: 'Organization/<id>' },
       { name: 'status', type: 'token', documentation: 'Task status codes, comma-separated for any of them.' },
       { name: 'focus', type: 'reference', documentation: 'ServiceRequest/<id>' },
-      { name: '_lastUpdated', type: 'date', documentation: 'With a prefix ge, le, gt or lt and an instant; may be repeated.' },
+      { name: '_lastUpdated', type: 'date', documentation: 'A date (UTC day, month or year) or an instant with a time zone, optionally after eq, ne, ge, le, gt or lt; may be repeated.' },
     ],
   },
   {

@@ -26,8 +26,10 @@ import {
   isUniqueViolation,
   keepIdentifiers,
   lockIdentifier,
+  personOfOrganisation,
   readPatient,
   readReferral,
+  referralOfOrganisation,
   type IdentifiedType,
 } from './store.js';
 
@@ -54,6 +56,15 @@ export function takenWarnings(taken: readonly BusinessIdentifier[], expression: 
   return taken.map((t) => issue('warning', 'duplicate', `The identifier ${t.system}|${t.value} already belongs to another record, so it is not kept on this one.`, expression));
 }
 
+/**
+ * The person service may keep an NHS number only as a claim for a link worker to check (when it
+ * does not agree with the record held for it): then the Patient answered has none. Say so.
+ */
+export function nhsNumberNotRecorded(sent: string | undefined, patient: Patient, expression: string): Issue[] {
+  if (!sent || patient.identifier?.some((i) => i.system === NHS_NUMBER_SYSTEM && i.value === sent)) return [];
+  return [issue('warning', 'business-rule', 'The NHS number sent is not recorded on this Patient (it was not confirmed against the record held); a link worker will check it.', expression)];
+}
+
 /** Re-states a service error with FHIR expressions (e.g. `needs` → `ServiceRequest.category`). */
 export function asFhirError(error: unknown, map: ExpressionMap): unknown {
   if (!(error instanceof AppError)) return error;
@@ -64,6 +75,10 @@ export function asFhirError(error: unknown, map: ExpressionMap): unknown {
 export async function findPatient(scope: SchemeScope, id: BusinessIdentifier): Promise<string | undefined> {
   return id.system === NHS_NUMBER_SYSTEM ? findPersonIdByNhsNumber(scope, id.value) : findByIdentifier(scope, 'Patient', id);
 }
+
+export const SR_IDENTIFIER_TAKEN =
+  'A ServiceRequest with this identifier was made by another organisation, so nothing was created: use an identifier system of your own.';
+export const PATIENT_IDENTIFIER_TAKEN = 'A Patient with this identifier belongs to another organisation; refer by NHS number instead.';
 
 /** A create that matched an existing resource: 200, with the resource if the caller may read it. */
 async function matched(scope: SchemeScope, base: string, type: IdentifiedType, id: string, why: string): Promise<WriteResult> {
@@ -105,6 +120,10 @@ export async function createPatient(ctx: AppContext, request: FastifyRequest, re
       if (conditional) {
         await lockIdentifier(scope, 'Patient', conditional);
         const existing = await findPatient(scope, conditional);
+        // A match on another organisation's own identifier cannot be referred by this one (as in a transaction).
+        if (existing && conditional.system !== NHS_NUMBER_SYSTEM && !(await personOfOrganisation(scope, existing, actor.organisationId))) {
+          throw fhirError(409, 'duplicate', PATIENT_IDENTIFIER_TAKEN);
+        }
         if (existing) return matched(scope, base, 'Patient', existing, 'A Patient with this identifier already exists; nothing was created.');
       }
       const created = await createPerson(scope, input);
@@ -116,7 +135,8 @@ export async function createPatient(ctx: AppContext, request: FastifyRequest, re
       const taken = await keepIdentifiers(scope, 'Patient', extra, created.personId);
       const row = created.row;
       const resource = toPatient(row, await identifiersOf(scope, 'Patient', row.id));
-      return { status: 201, resource, info: versionInfo(base, resource), issues: [...warnings, ...takenWarnings(taken, 'Patient.identifier')] };
+      const unrecorded = nhsNumberNotRecorded(input.nhsNumber, resource, mapping.paths.nhsNumber ?? 'Patient.identifier');
+      return { status: 201, resource, info: versionInfo(base, resource), issues: [...warnings, ...takenWarnings(taken, 'Patient.identifier'), ...unrecorded] };
     }),
   );
   return sendWriteResult(reply, request, result.status, result);
@@ -155,6 +175,8 @@ export async function createServiceRequest(ctx: AppContext, request: FastifyRequ
       if (conditional) {
         await lockIdentifier(scope, 'ServiceRequest', conditional);
         const existing = await findByIdentifier(scope, 'ServiceRequest', conditional);
+        // Another organisation's referral: saying "already exists" would lose this one without a word.
+        if (existing && !(await referralOfOrganisation(scope, existing, actor.organisationId))) throw fhirError(409, 'duplicate', SR_IDENTIFIER_TAKEN);
         if (existing) return matched(scope, base, 'ServiceRequest', existing, 'A ServiceRequest with this identifier already exists; nothing was created.');
       }
       const { needs, issues: needIssues } = await schemeNeeds(scope, mapping.fields.needs, 'ServiceRequest.category');

@@ -88,6 +88,48 @@ describe(`FHIR API: conditional creates (${testBackend()})`, () => {
     expect(expressions(theirs)).toEqual(['Bundle.entry[0].request.ifNoneExist']);
   });
 
+  it('a Patient this organisation posted on its own is found by a conditional transaction, not refused as another’s', async () => {
+    const mrn = { system: 'https://hospital.example/mrn', value: crypto.randomUUID() };
+    const ifNoneExist = `identifier=${mrn.system}|${mrn.value}`;
+    const posted = await gp.request('POST', '/fhir/Patient', testPatient({ identifier: [mrn] }), { 'if-none-exist': ifNoneExist });
+    expect(posted.status).toBe(201);
+    const referred = await gp.request('POST', '/fhir', referralBundle({ patient: testPatient({ identifier: [mrn] }), patientIfNoneExist: ifNoneExist }));
+    expect(referred.status, referred.text).toBe(200);
+    expect(entries(referred)[0]?.response?.status).toBe('200 OK');
+    expect(entries(referred)[0]?.resource?.id).toBe((posted.body as Patient).id);
+    // Another organisation's standalone create on that identifier is refused as in a transaction, not told "exists".
+    const theirs = await bed.otherOrg.request('POST', '/fhir/Patient', testPatient({ identifier: [mrn] }), { 'if-none-exist': ifNoneExist });
+    expect(theirs.status).toBe(409);
+    expect(outcomeOf(theirs).issue?.[0]?.code).toBe('duplicate');
+  });
+
+  it('a conditional ServiceRequest whose identifier names another organisation’s referral is a 409, not a silent "already exists"', async () => {
+    const id = { system: 'https://gp.example/referral-id', value: crypto.randomUUID() };
+    const ifNoneExist = `identifier=${id.system}|${id.value}`;
+    expect((await gp.request('POST', '/fhir', referralBundle({ serviceRequest: { identifier: [id] }, requestIfNoneExist: ifNoneExist }))).status).toBe(200);
+    const own = await bed.otherOrg.request('POST', '/fhir', referralBundle());
+    const patientId = entries(own)[0]?.resource?.id ?? '';
+    const before = await bed.count('referrals');
+    const single = await bed.otherOrg.request('POST', '/fhir/ServiceRequest', testServiceRequest(`Patient/${patientId}`, { identifier: [id] }), { 'if-none-exist': ifNoneExist });
+    expect(single.status).toBe(409);
+    expect(single.headers.location).toBeUndefined();
+    const inBundle = await bed.otherOrg.request('POST', '/fhir', referralBundle({ serviceRequest: { identifier: [id] }, requestIfNoneExist: ifNoneExist }));
+    expect(inBundle.status).toBe(409);
+    expect(expressions(inBundle)).toEqual(['Bundle.entry[1].request.ifNoneExist']);
+    expect(await bed.count('referrals')).toBe(before);
+  });
+
+  it('a retry that matches a referral made without consent names no empty Consent', async () => {
+    const ifNoneExist = `identifier=https://gp.example/referral-id|${crypto.randomUUID()}`;
+    expect((await gp.request('POST', '/fhir', referralBundle({ requestIfNoneExist: ifNoneExist, consent: false }))).status).toBe(200);
+    const again = await gp.request('POST', '/fhir', referralBundle({ requestIfNoneExist: ifNoneExist }));
+    expect(again.status, again.text).toBe(200);
+    const consent = entries(again)[2];
+    expect(consent?.fullUrl).toBeUndefined();
+    expect(consent?.response?.location).toBeUndefined();
+    expect((consent?.response?.outcome as OperationOutcome).issue).toContainEqual(expect.objectContaining({ severity: 'warning', code: 'not-found' }));
+  });
+
   it('an unsupported If-None-Exist search is refused', async () => {
     const response = await gp.request('POST', '/fhir/Patient', testPatient(), { 'if-none-exist': 'name=Smith' });
     expect(response.status).toBe(400);
@@ -102,7 +144,10 @@ describe(`FHIR API: Patient updates (${testBackend()})`, () => {
     const read = await gp.request('GET', url);
     expect(read.headers.etag).toBe('W/"1"');
     const current = read.body as Patient;
-    expect((await gp.request('PUT', url, current)).status).toBe(428);
+    // FHIR R4 http.html#concurrency: a server that requires If-Match answers 412 without it.
+    const noIfMatch = await gp.request('PUT', url, current);
+    expect(noIfMatch.status).toBe(412);
+    expect(outcomeOf(noIfMatch).issue?.[0]?.code).toBe('required');
     const [a, b] = await Promise.all([
       gp.request('PUT', url, { ...current, birthDate: '1958-04-13' }, { 'if-match': 'W/"1"' }),
       gp.request('PUT', url, { ...current, birthDate: '1958-04-14' }, { 'if-match': 'W/"1"' }),
@@ -135,6 +180,22 @@ describe(`FHIR API: standalone creates (${testBackend()})`, () => {
     expect(response.headers.location).toMatch(/\/fhir\/ServiceRequest\/[0-9a-f-]{36}\/_history\/1$/);
     expect(outcomeOf(response).resourceType).toBe('OperationOutcome');
     expect(outcomeOf(response).issue?.map((i) => i.diagnostics)).toContainEqual(expect.stringContaining('No Consent was sent'));
+  });
+});
+
+describe(`FHIR API: the Location of a create is readable (${testBackend()})`, () => {
+  it('answers the current version at /_history/<vid>, and not found for another', async () => {
+    const created = await gp.request('POST', '/fhir/Patient', testPatient());
+    const location = String(created.headers.location).replace('http://localhost:80', '');
+    expect(location).toMatch(/^\/fhir\/Patient\/[0-9a-f-]{36}\/_history\/1$/);
+    const read = await gp.request('GET', location);
+    expect(read.status).toBe(200);
+    expect(read.headers.etag).toBe('W/"1"');
+    expect((read.body as Patient).id).toBe((created.body as Patient).id);
+    expect((await gp.request('GET', location.replace(/1$/, '2'))).status).toBe(404);
+    expect((await bed.otherOrg.request('GET', location)).status).toBe(404);
+    const { task } = await referral();
+    expect((await gp.request('GET', `/fhir/Task/${task.id ?? ''}/_history/1`)).status).toBe(200);
   });
 });
 
@@ -236,7 +297,30 @@ describe(`FHIR API: searches (${testBackend()})`, () => {
     expect((byFocus.body as Bundle).entry?.map((e) => e.resource?.id)).toEqual([made[0]?.task.id]);
     expect(((await gp.request('GET', '/fhir/Task?owner=Organization/00000000-0000-4000-8000-000000000000')).body as Bundle).total).toBe(0);
     expect((await gp.request('GET', '/fhir/Task?status=bogus')).status).toBe(400);
-    expect((await gp.request('GET', '/fhir/Task?_lastUpdated=2026')).status).toBe(400);
+    expect((await gp.request('GET', '/fhir/Task?_lastUpdated=ge2026-01-01T10:00')).status).toBe(400); // a time needs a zone
+  });
+
+  it('_lastUpdated compares with the whole day (or month, year) a date stands for', async () => {
+    const { task } = await referral();
+    const today = new Date().toISOString().slice(0, 10);
+    const ids = async (query: string) => ((await gp.request('GET', `/fhir/Task?focus=ServiceRequest/${task.focus?.reference?.split('/')[1] ?? ''}&${query}`)).body as Bundle).total;
+    expect(await ids(`_lastUpdated=le${today}`)).toBe(1);
+    expect(await ids(`_lastUpdated=${today}`)).toBe(1);
+    expect(await ids(`_lastUpdated=${today.slice(0, 7)}`)).toBe(1);
+    expect(await ids(`_lastUpdated=gt${today}`)).toBe(0);
+    expect(await ids(`_lastUpdated=lt${today}`)).toBe(0);
+    expect(await ids(`_lastUpdated=ne${today}`)).toBe(0);
+  });
+
+  it('caps a large _count, takes _format=json, and answers an empty search without an empty entry array', async () => {
+    await referral();
+    const big = await gp.request('GET', '/fhir/Task?_count=500&_format=json');
+    expect(big.status, big.text).toBe(200);
+    expect((big.body as Bundle).link?.find((l) => l.relation === 'self')?.url).toContain('_count=100');
+    expect((await gp.request('GET', '/fhir/Task?_format=xml')).status).toBe(406);
+    const none = await gp.request('GET', '/fhir/Task?owner=Organization/00000000-0000-4000-8000-000000000000');
+    expect(none.body).toMatchObject({ type: 'searchset', total: 0 });
+    expect(none.body).not.toHaveProperty('entry');
   });
 
   it('Patient by NHS number and ServiceRequest by subject', async () => {

@@ -4,14 +4,14 @@
  * and audit.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Patient } from '@medplum/fhirtypes';
+import type { Patient, Resource } from '@medplum/fhirtypes';
 import type { AppContext } from '../app-context.js';
 import { AppError, notFound } from '../errors.js';
 import { requestMeta } from '../http/request-context.js';
 import { getPerson, updatePerson } from '../referrals/people.js';
 import { findReferralIdByTaskId } from '../referrals/get-referral.js';
 import { takenWarnings, versionInfo } from './create.js';
-import { baseUrl, parseVersionTag, readResourceBody, requireClient, sendJson, sendResource, sendWriteResult } from './http.js';
+import { baseUrl, parseVersionTag, readResourceBody, requireClient, sendJson, sendResource, sendWriteResult, type ClientActor } from './http.js';
 import { fromPatient, toPatient } from './mapping/patient.js';
 import { updatedPersonInput } from './mapping/patient-update.js';
 import { toOrganization } from './mapping/organization.js';
@@ -20,6 +20,7 @@ import { parsePerson, UUID } from './referral-command.js';
 import { identifiersOf, isUniqueViolation, keepIdentifiers, readComposition, readPatient, readReferral } from './store.js';
 
 type ReadableType = 'Patient' | 'ServiceRequest' | 'Task' | 'Composition' | 'Organization';
+export type VersionedType = 'Patient' | 'ServiceRequest' | 'Task';
 
 function idParam(request: FastifyRequest, type: string): string {
   const id = (request.params as { id?: string }).id ?? '';
@@ -28,10 +29,8 @@ function idParam(request: FastifyRequest, type: string): string {
   return id.toLowerCase();
 }
 
-export async function readResource(ctx: AppContext, request: FastifyRequest, reply: FastifyReply, type: ReadableType): Promise<FastifyReply> {
-  const actor = requireClient(request);
-  const id = idParam(request, type);
-  const resource = await ctx.data.inScheme(actor, requestMeta(request), async (scope) => {
+async function loadResource(ctx: AppContext, request: FastifyRequest, actor: ClientActor, type: ReadableType, id: string): Promise<Resource> {
+  return ctx.data.inScheme(actor, requestMeta(request), async (scope): Promise<Resource> => {
     switch (type) {
       case 'Patient':
         return readPatient(scope, id);
@@ -62,8 +61,28 @@ export async function readResource(ctx: AppContext, request: FastifyRequest, rep
       }
     }
   });
+}
+
+export async function readResource(ctx: AppContext, request: FastifyRequest, reply: FastifyReply, type: ReadableType): Promise<FastifyReply> {
+  const actor = requireClient(request);
+  const resource = await loadResource(ctx, request, actor, type, idParam(request, type));
   // Organization and Composition carry no version: a Composition is built afresh from several records.
   return resource.resourceType === 'Organization' || resource.resourceType === 'Composition' ? sendJson(reply, 200, resource) : sendResource(reply, resource);
+}
+
+/**
+ * GET /fhir/<Type>/<id>/_history/<vid>: the address a create or update answers in Location. Only
+ * the current version is kept (readHistory false), so an earlier one is not found.
+ */
+export async function readVersion(ctx: AppContext, request: FastifyRequest, reply: FastifyReply, type: VersionedType): Promise<FastifyReply> {
+  const actor = requireClient(request);
+  const id = idParam(request, type);
+  const vid = (request.params as { vid?: string }).vid ?? '';
+  const resource = await loadResource(ctx, request, actor, type, id);
+  if (resource.meta?.versionId !== vid) {
+    throw fhirError(404, 'not-found', `Version ${vid} of ${type}/${id} is not available: only the current version (${resource.meta?.versionId ?? ''}) is kept.`);
+  }
+  return sendResource(reply, resource);
 }
 
 /** PUT /fhir/Patient/<id>: a versioned update. The version check is atomic in updatePerson. */
@@ -72,7 +91,8 @@ export async function updatePatient(ctx: AppContext, request: FastifyRequest, re
   const id = idParam(request, 'Patient');
   const expected = parseVersionTag(request.headers['if-match'], 'If-Match');
   if (expected === undefined) {
-    throw fhirError(428, 'required', 'Send If-Match: W/"<version>" with the version you read, so a newer change is not overwritten.');
+    // FHIR R4 (http.html#concurrency): a server that requires If-Match answers 412 when it is missing.
+    throw fhirError(412, 'required', 'Send If-Match: W/"<version>" with the version you read, so a newer change is not overwritten.');
   }
   const patient = readResourceBody<Patient>(request.body, ['Patient']);
   if (patient.id !== id) throw fhirError(400, 'invalid', `The Patient's id must be "${id}", the id in the address.`, 'Patient.id');

@@ -6,8 +6,9 @@
  *   GET  /fhir/metadata                         CapabilityStatement (no sign-in)
  *   POST /fhir                                  transaction Bundle: Patient + ServiceRequest [+ Consent]
  *   POST /fhir/Patient, /fhir/ServiceRequest    create (If-None-Exist: identifier=system|value)
- *   PUT  /fhir/Patient/:id                      update (If-Match: W/"n")
+ *   PUT  /fhir/Patient/:id                      update (If-Match: W/"n"; without it 412)
  *   GET  /fhir/{Patient|ServiceRequest|Task|Organization}/:id
+ *   GET  /fhir/{Patient|ServiceRequest|Task}/:id/_history/:vid   vread, current version only
  *   GET  /fhir/Composition/:id                  message back to GP and referrer; id = the referral's (ServiceRequest) id
  *   GET  /fhir/Patient?identifier=, /fhir/ServiceRequest?subject=&status=, /fhir/Task?owner=&status=&focus=&_lastUpdated=
  */
@@ -21,7 +22,7 @@ import { capabilityStatement } from './capability.js';
 import { createPatient, createServiceRequest } from './create.js';
 import { baseUrl, sendJson } from './http.js';
 import { fhirError, issue, operationOutcome, outcomeFromError } from './operation-outcome.js';
-import { readResource, updatePatient } from './read.js';
+import { readResource, readVersion, updatePatient } from './read.js';
 import { search } from './search.js';
 import { processTransaction } from './transaction.js';
 
@@ -71,6 +72,10 @@ async function fhirPlugin(fhir: FastifyInstance, ctx: AppContext): Promise<void>
   fhir.put('/Patient/:id', async (request, reply) => updatePatient(ctx, request, reply));
   for (const type of ['Patient', 'ServiceRequest', 'Task', 'Composition', 'Organization'] as const) {
     fhir.get(`/${type}/:id`, async (request, reply) => readResource(ctx, request, reply, type));
+  }
+  // The versioned address each create and update answers in Location (current version only).
+  for (const type of ['Patient', 'ServiceRequest', 'Task'] as const) {
+    fhir.get(`/${type}/:id/_history/:vid`, async (request, reply) => readVersion(ctx, request, reply, type));
   }
   for (const type of ['Patient', 'ServiceRequest', 'Task'] as const) {
     fhir.get(`/${type}`, async (request, reply) => search(ctx, request, reply, type));

@@ -30,21 +30,28 @@ const DEFAULT_COUNT = 20;
 const MAX_COUNT = 100;
 const nothing: Filter = (eb) => eb.val(false);
 
+/** Parameters of every interaction (http.html#parameters): accepted; the answer is JSON whatever they say. */
+const FORMAT_PARAMS = ['_format', '_pretty'] as const;
+
 function readParams(request: FastifyRequest, type: SearchType): { params: Params; count: number; offset: number } {
   const params: Params = new Map();
-  const allowed = new Set<string>([...SEARCH_PARAMS[type], '_count', '_offset']);
+  const allowed = new Set<string>([...SEARCH_PARAMS[type], '_count', '_offset', ...FORMAT_PARAMS]);
   for (const [key, raw] of Object.entries(request.query as Record<string, string | string[] | undefined>)) {
     if (raw === undefined) continue;
     if (!allowed.has(key)) throw fhirError(400, 'not-supported', `${type} cannot be searched by "${key}". Supported: ${[...allowed].join(', ')}.`, key);
     params.set(key, Array.isArray(raw) ? raw : [raw]);
   }
-  const number = (name: string, fallback: number, max: number): number => {
+  for (const format of params.get('_format') ?? []) {
+    if (!/json/i.test(format)) throw fhirError(406, 'not-supported', 'This server answers in JSON only (_format=json).', '_format');
+  }
+  const number = (name: string, fallback: number, max: number, cap: boolean): number => {
     const value = params.get(name)?.at(-1);
     if (value === undefined) return fallback;
-    if (!/^\d{1,6}$/.test(value) || Number(value) > max) throw fhirError(400, 'invalid', `${name} must be a whole number from 0 to ${max}.`, name);
-    return Number(value);
+    if (!/^\d{1,9}$/.test(value) || (!cap && Number(value) > max)) throw fhirError(400, 'invalid', `${name} must be a whole number from 0 to ${max}.`, name);
+    // A server may return fewer than _count asks for (search.html#count), so a larger page is capped, not refused.
+    return Math.min(Number(value), max);
   };
-  return { params, count: number('_count', DEFAULT_COUNT, MAX_COUNT), offset: number('_offset', 0, 1_000_000) };
+  return { params, count: number('_count', DEFAULT_COUNT, MAX_COUNT, true), offset: number('_offset', 0, 1_000_000, false) };
 }
 
 /** `Type/<uuid>`, `<uuid>` or `<base>/Type/<uuid>` → the id, else undefined (matches nothing). */
@@ -94,17 +101,68 @@ function serviceRequestStatusFilter(code: string): Filter | undefined {
   }
 }
 
-const INSTANT = /^(ge|le|gt|lt)(\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2}))?)$/;
-const OPERATORS = { ge: '>=', le: '<=', gt: '>', lt: '<' } as const;
+/** A date or dateTime search value, with the precision it was given to (search.html#date). */
+const DATE_VALUE = /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?)?)?$/;
+const DATE_PREFIX = /^(eq|ne|gt|lt|ge|le)?(.+)$/;
 
-function lastUpdatedFilter(value: string): Filter {
-  const match = INSTANT.exec(value);
-  const op = match?.[1] as keyof typeof OPERATORS | undefined;
-  const when = match?.[2] ? new Date(match[2]) : undefined;
-  if (!op || !when || Number.isNaN(when.getTime())) {
-    throw fhirError(400, 'invalid', '_lastUpdated must be ge, le, gt or lt followed by a date or an instant with a time zone, like ge2026-01-01T00:00:00Z.', '_lastUpdated');
+/**
+ * The range [low, high) a search date stands for: `2026-01` is the whole of January 2026. Dates
+ * without a time are UTC days. A time needs a time zone, as FHIR requires.
+ */
+export function dateRange(value: string): { low: Date; high: Date } | undefined {
+  const m = DATE_VALUE.exec(value);
+  if (!m) return undefined;
+  const [, year, month, day, hour, minute, second, fraction, zone] = m;
+  const y = Number(year);
+  let low: Date;
+  let high: Date;
+  if (hour !== undefined) {
+    const text = `${year}-${month ?? ''}-${day ?? ''}T${hour}:${minute ?? ''}:${second ?? '00'}${fraction ?? ''}${zone ?? ''}`;
+    low = new Date(text);
+    const step = second === undefined ? 60_000 : fraction === undefined ? 1000 : Math.max(1, 10 ** (3 - (fraction.length - 1)));
+    high = new Date(low.getTime() + step);
+  } else if (day !== undefined) {
+    low = new Date(Date.UTC(y, Number(month) - 1, Number(day)));
+    high = new Date(Date.UTC(y, Number(month) - 1, Number(day) + 1));
+    if (low.getUTCDate() !== Number(day)) return undefined;
+  } else if (month !== undefined) {
+    if (Number(month) < 1 || Number(month) > 12) return undefined;
+    low = new Date(Date.UTC(y, Number(month) - 1, 1));
+    high = new Date(Date.UTC(y, Number(month), 1));
+  } else {
+    low = new Date(Date.UTC(y, 0, 1));
+    high = new Date(Date.UTC(y + 1, 0, 1));
   }
-  return (eb) => eb('updated_at', OPERATORS[op], when);
+  return Number.isNaN(low.getTime()) || Number.isNaN(high.getTime()) ? undefined : { low, high };
+}
+
+/** `_lastUpdated=<prefix><date>`: each prefix compares the instant with the range the date stands for. */
+function lastUpdatedFilter(value: string): Filter {
+  const [, prefix = 'eq', date = ''] = DATE_PREFIX.exec(value) ?? [];
+  const range = dateRange(date);
+  if (!range) {
+    throw fhirError(
+      400,
+      'invalid',
+      '_lastUpdated must be a date (2026, 2026-01, 2026-01-31) or an instant with a time zone (2026-01-31T09:00:00Z), optionally after eq, ne, ge, le, gt or lt.',
+      '_lastUpdated',
+    );
+  }
+  const { low, high } = range;
+  switch (prefix) {
+    case 'ge':
+      return (eb) => eb('updated_at', '>=', low);
+    case 'gt':
+      return (eb) => eb('updated_at', '>=', high);
+    case 'le':
+      return (eb) => eb('updated_at', '<', high);
+    case 'lt':
+      return (eb) => eb('updated_at', '<', low);
+    case 'ne':
+      return (eb) => eb.or([eb('updated_at', '<', low), eb('updated_at', '>=', high)]);
+    default:
+      return (eb) => eb.and([eb('updated_at', '>=', low), eb('updated_at', '<', high)]);
+  }
 }
 
 async function searchReferrals(scope: SchemeScope, actor: ClientActor, filters: Filter[], count: number, offset: number): Promise<{ total: number; rows: ReferralRow[] }> {
@@ -135,7 +193,10 @@ function searchset(request: FastifyRequest, type: SearchType, params: Params, co
       ...(count > 0 && offset + count < total ? [{ relation: 'next', url: link(offset + count) }] : []),
       ...(offset > 0 ? [{ relation: 'previous', url: link(Math.max(0, offset - Math.max(count, 1))) }] : []),
     ],
-    entry: resources.map((resource) => ({ fullUrl: `${base}/${resource.resourceType}/${resource.id ?? ''}`, resource, search: { mode: 'match' as const } })),
+    // FHIR JSON has no empty arrays: a search that found nothing has no entry at all.
+    ...(resources.length > 0
+      ? { entry: resources.map((resource) => ({ fullUrl: `${base}/${resource.resourceType}/${resource.id ?? ''}`, resource, search: { mode: 'match' as const } })) }
+      : {}),
   };
 }
 

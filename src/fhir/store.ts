@@ -147,8 +147,19 @@ export async function readComposition(scope: SchemeScope, referralId: string): P
   return toComposition(record, context, { linkWorkerName: worker?.display_name ?? null });
 }
 
-/** Has this organisation referred the person? (Then its clients may read and refer them by id.) */
-export async function referredByOrganisation(scope: SchemeScope, personId: string, organisationId: string): Promise<boolean> {
+/**
+ * Is the person this organisation's: registered by it (a Patient it posted) or referred by it?
+ * The same rule as reading the person (people.ts), so its clients may read and refer them by id.
+ */
+export async function personOfOrganisation(scope: SchemeScope, personId: string, organisationId: string): Promise<boolean> {
+  const registered = await scope.db
+    .selectFrom('people')
+    .select('id')
+    .where('scheme_id', '=', scope.schemeId)
+    .where('id', '=', personId)
+    .where('registered_by_organisation_id', '=', organisationId)
+    .executeTakeFirst();
+  if (registered) return true;
   const row = await scope.db
     .selectFrom('referrals')
     .select('id')
@@ -158,4 +169,30 @@ export async function referredByOrganisation(scope: SchemeScope, personId: strin
     .limit(1)
     .executeTakeFirst();
   return row !== undefined;
+}
+
+/** Did this organisation make the referral? (Only then may its clients read it.) */
+export async function referralOfOrganisation(scope: SchemeScope, referralId: string, organisationId: string): Promise<boolean> {
+  const row = await scope.db
+    .selectFrom('referrals')
+    .select('id')
+    .where('scheme_id', '=', scope.schemeId)
+    .where('id', '=', referralId)
+    .where('referrer_organisation_id', '=', organisationId)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/**
+ * Did this transaction make the person (rather than find them held)? people.created_at defaults
+ * to now(), the start of the current transaction, so only a row inserted by it has that value.
+ */
+export async function personCreatedInThisTransaction(scope: SchemeScope, personId: string): Promise<boolean> {
+  const row = await scope.db
+    .selectFrom('people')
+    .select(sql<boolean>`created_at = now()`.as('fresh'))
+    .where('scheme_id', '=', scope.schemeId)
+    .where('id', '=', personId)
+    .executeTakeFirst();
+  return row?.fresh === true;
 }

@@ -12,9 +12,8 @@ import type { ConsentInput } from '../contracts/referrals.js';
 import type { SchemeScope } from '../data/access.js';
 import { requestMeta } from '../http/request-context.js';
 import type { CreateReferralCommand } from '../referrals/create-referral.js';
-import { findPersonIdByNhsNumber } from '../referrals/people.js';
 import { readEntries, resolveReference, type TransactionEntry } from './bundle-entries.js';
-import { findPatient, referPerson, retryOnUniqueViolation, sameIdentifier, takenWarnings } from './create.js';
+import { findPatient, nhsNumberNotRecorded, PATIENT_IDENTIFIER_TAKEN, referPerson, retryOnUniqueViolation, sameIdentifier, SR_IDENTIFIER_TAKEN, takenWarnings } from './create.js';
 import { baseUrl, etagOf, readResourceBody, requireClient, returnPreference, sendJson, type ClientActor, type ReturnPreference } from './http.js';
 import { NHS_NUMBER_SYSTEM } from './mapping/codes.js';
 import { fromConsent, type ConsentMapping } from './mapping/consent.js';
@@ -27,9 +26,11 @@ import {
   findByIdentifier,
   keepIdentifiers,
   lockIdentifier,
+  personCreatedInThisTransaction,
+  personOfOrganisation,
   readPatient,
   readReferral,
-  referredByOrganisation,
+  referralOfOrganisation,
   type IdentifiedType,
 } from './store.js';
 
@@ -96,7 +97,8 @@ function prepare(bundle: Bundle, base: string): Prepared {
 
 interface Outcome {
   type: string;
-  id: string;
+  /** Absent when nothing was recorded for the entry (a Consent in a retried transaction). */
+  id?: string;
   status: string;
   resource?: Resource;
   version?: number;
@@ -106,11 +108,11 @@ interface Outcome {
 
 function responseEntry(base: string, o: Outcome, preference: ReturnPreference): BundleEntry {
   return {
-    fullUrl: `${base}/${o.type}/${o.id}`,
+    ...(o.id ? { fullUrl: `${base}/${o.type}/${o.id}` } : {}),
     ...(o.resource && preference === 'representation' ? { resource: o.resource } : {}),
     response: {
       status: o.status,
-      location: `${o.type}/${o.id}${o.version !== undefined ? `/_history/${o.version}` : ''}`,
+      ...(o.id ? { location: `${o.type}/${o.id}${o.version !== undefined ? `/_history/${o.version}` : ''}` } : {}),
       ...(o.version !== undefined ? { etag: etagOf(o.version) } : {}),
       ...(o.lastModified ? { lastModified: o.lastModified } : {}),
       ...(o.issues.length > 0 ? { outcome: operationOutcome(o.issues) } : {}),
@@ -137,7 +139,8 @@ async function answer(scope: SchemeScope, p: Prepared, referralId: string, statu
   const at = (entry: TransactionEntry) => inEntry(entry.index);
   const outcomes = new Map<number, Outcome>();
   if (p.patient) {
-    outcomes.set(p.patient.entry.index, fromResource(patient, statuses.patient, [...issuesFromMapping(p.patient.mapping.warnings, 'warning', at(p.patient.entry)), ...notes.patient]));
+    const unrecorded = nhsNumberNotRecorded(p.patient.input.nhsNumber, patient, at(p.patient.entry)(p.patient.mapping.paths.nhsNumber ?? 'Patient.identifier'));
+    outcomes.set(p.patient.entry.index, fromResource(patient, statuses.patient, [...issuesFromMapping(p.patient.mapping.warnings, 'warning', at(p.patient.entry)), ...notes.patient, ...unrecorded]));
   }
   const requestIssues = [...issuesFromMapping(p.request.mapping.warnings, 'warning', at(p.request.entry)), ...notes.request];
   if (!p.consent) requestIssues.push(issue('warning', 'informational', NO_CONSENT_WARNING, `Bundle.entry[${p.request.entry.index}].resource`));
@@ -145,11 +148,14 @@ async function answer(scope: SchemeScope, p: Prepared, referralId: string, statu
   if (p.consent) {
     const consentIssues = [
       ...issuesFromMapping(p.consent.mapping.warnings, 'warning', at(p.consent.entry)),
-      issue('information', 'informational', 'The consent is kept with the referral; it is not readable on its own over this API.'),
+      record.consent
+        ? issue('information', 'informational', 'The consent is kept with the referral; it is not readable on its own over this API.')
+        : // A retried transaction that matched a referral made without consent creates nothing, this Consent included.
+          issue('warning', 'not-found', 'The referral this ServiceRequest identifier names has no consent recorded, and this Consent was not recorded either: nothing is created when the identifier matches.', `Bundle.entry[${p.consent.entry.index}].resource`),
     ];
     outcomes.set(p.consent.entry.index, {
       type: 'Consent',
-      id: record.consent?.id ?? '',
+      ...(record.consent ? { id: record.consent.id } : {}),
       status: statuses.request,
       ...(record.consent ? { lastModified: new Date(record.consent.recorded_at).toISOString() } : {}),
       issues: consentIssues,
@@ -172,30 +178,27 @@ async function run(ctx: AppContext, scope: SchemeScope, actor: ClientActor, p: P
   if (srCond) {
     const existing = await findByIdentifier(scope, 'ServiceRequest', srCond);
     if (existing) {
+      if (!(await referralOfOrganisation(scope, existing, actor.organisationId))) {
+        throw fhirError(409, 'duplicate', SR_IDENTIFIER_TAKEN, `Bundle.entry[${p.request.entry.index}].request.ifNoneExist`);
+      }
       const note = [issue('information', 'duplicate', 'A ServiceRequest with this identifier already exists; nothing was created.')];
       return answer(scope, p, existing, { patient: '200 OK', request: '200 OK' }, { patient: note, request: note });
     }
   }
   let person: CreateReferralCommand['person'] | undefined;
-  let patientStatus = '201 Created';
-  let patientMatched = false;
   const patientNotes: Issue[] = [];
   if (p.patient) {
     const found = patientCond ? await findPatient(scope, patientCond) : undefined;
     if (found && patientCond?.system !== NHS_NUMBER_SYSTEM) {
-      if (!(await referredByOrganisation(scope, found, actor.organisationId))) {
-        throw fhirError(409, 'duplicate', 'A Patient with this identifier exists, referred by another organisation; refer by NHS number instead.', `Bundle.entry[${p.patient.entry.index}].request.ifNoneExist`);
+      if (!(await personOfOrganisation(scope, found, actor.organisationId))) {
+        throw fhirError(409, 'duplicate', PATIENT_IDENTIFIER_TAKEN, `Bundle.entry[${p.patient.entry.index}].request.ifNoneExist`);
       }
       person = { kind: 'existing', personId: found };
     }
-    // NHS numbers are matched by the person service itself: the referral joins the person held.
-    const nhs = p.patient.input.nhsNumber;
-    patientMatched = found !== undefined || (nhs !== undefined && (await findPersonIdByNhsNumber(scope, nhs)) !== undefined);
+    // NHS numbers are matched by the person service itself, which decides whether the referral
+    // joins the person held (also when a concurrent referral made them a moment ago): whether
+    // it did is known only once the referral is made (below).
     person ??= { kind: 'new', input: p.patient.input };
-    if (patientMatched) {
-      patientStatus = '200 OK';
-      patientNotes.push(issue('information', 'duplicate', 'This person is already held (matched on the identifier or NHS number); the details sent were not applied.'));
-    }
   } else person = { kind: 'existing', personId: p.serverPatientId ?? '' };
 
   const srAt = inEntry(p.request.entry.index);
@@ -210,6 +213,11 @@ async function run(ctx: AppContext, scope: SchemeScope, actor: ClientActor, p: P
   const created = await referPerson(scope, referralDeps(ctx), command, map);
 
   const requestNotes = [...needIssues];
+  const patientMatched = p.patient !== undefined && !(await personCreatedInThisTransaction(scope, created.personId));
+  if (patientMatched) {
+    patientNotes.push(issue('information', 'duplicate', 'This person is already held (matched on the identifier or NHS number); the details sent were not applied.'));
+  }
+  const patientStatus = patientMatched ? '200 OK' : '201 Created';
   if (p.patient) {
     if (patientCond && patientCond.system !== NHS_NUMBER_SYSTEM && !(await findPatient(scope, patientCond))) {
       await claimIdentifier(scope, 'Patient', patientCond, created.personId);

@@ -29,4 +29,11 @@ describe('csvRecords', () => {
       { line: 3, values: { given_name: 'Alan', family_name: '' } },
     ]);
   });
+  it('counts blank rows but skips them, and a cell with a line break stays one row', () => {
+    const { records } = csvRecords('a,b\n1,"x\ny"\n,\n\n2,z\n');
+    expect(records).toEqual([
+      { line: 2, values: { a: '1', b: 'x\ny' } },
+      { line: 5, values: { a: '2', b: 'z' } },
+    ]);
+  });
 });

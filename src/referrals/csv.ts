@@ -3,6 +3,14 @@
  * CRLF or LF line ends, a byte-order mark. Enough for spreadsheets saved as CSV.
  */
 export function parseCsv(text: string): string[][] {
+  return parseCsvRows(text).filter(isFilled);
+}
+
+/** Blank lines (a trailing newline, gaps between rows) are not records. */
+const isFilled = (row: string[]): boolean => row.some((cell) => cell.trim() !== '');
+
+/** Every row, blank ones included, so that a record keeps its row number in the spreadsheet. */
+function parseCsvRows(text: string): string[][] {
   const input = text.startsWith('\uFEFF') ? text.slice(1) : text;
   const rows: string[][] = [];
   let row: string[] = [];
@@ -39,19 +47,25 @@ export function parseCsv(text: string): string[][] {
     row.push(field);
     rows.push(row);
   }
-  // Blank lines (a trailing newline, gaps between rows) are not records.
-  return rows.filter((r) => r.some((cell) => cell.trim() !== ''));
+  return rows;
 }
 
-/** Rows as objects keyed by the header's names (trimmed, lower case). */
+/**
+ * Rows as objects keyed by the header's names (trimmed, lower case). `line` is the row number a
+ * spreadsheet shows (the header is row 1): blank rows are skipped but still counted, and a cell
+ * with line breaks inside it does not push the numbers on.
+ */
 export function csvRecords(text: string): { header: string[]; records: { line: number; values: Record<string, string> }[] } {
-  const [head, ...body] = parseCsv(text);
-  const header = (head ?? []).map((h) => h.trim().toLowerCase());
+  const numbered = parseCsvRows(text).map((cells, index) => ({ cells, line: index + 1 }));
+  const headerIndex = numbered.findIndex((r) => isFilled(r.cells));
+  const header = (numbered[headerIndex]?.cells ?? []).map((h) => h.trim().toLowerCase());
   return {
     header,
-    records: body.map((cells, index) => ({
-      line: index + 2,
-      values: Object.fromEntries(header.map((name, column) => [name, (cells[column] ?? '').trim()])),
-    })),
+    records: (headerIndex < 0 ? [] : numbered.slice(headerIndex + 1))
+      .filter((r) => isFilled(r.cells))
+      .map(({ cells, line }) => ({
+        line,
+        values: Object.fromEntries(header.map((name, column) => [name, (cells[column] ?? '').trim()])),
+      })),
   };
 }

@@ -34,11 +34,14 @@ export function feedbackSentence(referral: Pick<ReferralRow, 'status' | 'decisio
       return 'The social prescribing service has received your referral.';
     case 'decision': {
       const status = REFERRAL_STATUS_LABELS[referral.status];
-      const reason =
-        referral.status === 'declined' ? labelOf(DECLINE_REASONS, referral.decision_reason) : referral.decision_reason;
-      return referral.status === 'accepted'
-        ? 'The referral has been accepted and allocated to a link worker.'
-        : `Outcome: ${status}${reason ? ` (${reason})` : ''}.`;
+      if (referral.status === 'accepted') return 'The referral has been accepted and allocated to a link worker.';
+      // Only a coded reason goes in an email. "Not eligible" and "redirected" carry the link
+      // worker's own words, which may be about the person: those stay on the referral in Linkwell.
+      if (referral.status === 'declined') {
+        const reason = labelOf(DECLINE_REASONS, referral.decision_reason);
+        return `Outcome: ${status}${reason ? ` (${reason})` : ''}.`;
+      }
+      return `Outcome: ${status}.${referral.decision_reason ? ' The reason is on the referral in Linkwell.' : ''}`;
     }
     case 'first_contact':
       return 'A link worker has made first contact with the person.';

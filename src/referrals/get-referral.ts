@@ -47,6 +47,7 @@ export function presentPerson(p: PersonRow): PersonView {
   return {
     id: p.id,
     nhsNumber: p.nhs_number,
+    claimedNhsNumber: p.claimed_nhs_number,
     givenName: p.given_name,
     familyName: p.family_name,
     preferredName: p.preferred_name,

@@ -115,11 +115,17 @@ export async function importReferrals(ctx: AppContext, actor: Actor, meta: Reque
       const created = await ctx.data.inScheme(actor, meta, (scope) => createReferral(scope, ctx, commandFromInput(parsed.data, 'bulk')));
       rows.push({ row: record.line, status: 'imported', id: created.referralId, reference: created.reference, errors: [] });
     } catch (error) {
-      if (!(error instanceof AppError) || error.kind !== 'validation') throw error;
-      const errors = (error.options.fields ?? [{ field: 'row', message: error.message }]).map((f) => ({
-        field: COLUMN_OF[f.field.replace(/^body\./, '')] ?? f.field.replace(/^body\./, ''),
-        message: f.message,
-      }));
+      // A row that fails for any reason is reported and the import goes on: the rows before it
+      // are already kept, so failing the whole request would leave the uploader not knowing
+      // which, and uploading again would make them twice. Our own errors carry plain words;
+      // anything else (a database error quotes the row's values) gets a sentence of our own.
+      const errors =
+        error instanceof AppError
+          ? (error.options.fields ?? [{ field: 'row', message: error.message }]).map((f) => ({
+              field: COLUMN_OF[f.field.replace(/^body\./, '')] ?? f.field.replace(/^body\./, ''),
+              message: f.message,
+            }))
+          : [{ field: 'row', message: 'This row could not be saved. Check it for unusual characters and upload it again on its own.' }];
       rows.push({ row: record.line, status: 'rejected', id: null, reference: null, errors });
     }
   }

@@ -68,21 +68,36 @@ export interface CreatedPerson {
 }
 
 /**
- * A referral's person. A professional's or integration's NHS number that matches a record
- * joins that record. The public form's does not: anyone can type a number, so the self-referrer
- * gets a record of their own, flagged as a possible duplicate for a link worker to check.
+ * A referral's person. A professional's or integration's NHS number joins the record already
+ * held only when the date of birth agrees too: an NHS number is printed on letters and
+ * prescriptions, so on its own it would let anyone who may refer read the record as held. A
+ * number that does not agree is kept apart (as a claim) and shows as a possible duplicate.
+ * The public form's number never joins or becomes a record's number: anyone can type one, so
+ * the self-referrer gets a record of their own with the number as a claim, for a link worker
+ * to check and merge.
  */
 export async function createPerson(scope: SchemeScope, input: PersonInput): Promise<CreatedPerson> {
   const anonymous = scope.actor.type === 'anonymous';
   if (!anonymous) scope.authorize('person', 'create');
   let claimedNhsNumber: string | null = null;
-  if (input.nhsNumber) {
-    const existing = await findPersonIdByNhsNumber(scope, input.nhsNumber);
-    if (existing && anonymous) {
+  if (input.nhsNumber && anonymous) {
+    claimedNhsNumber = input.nhsNumber;
+  } else if (input.nhsNumber) {
+    // Two referrals of someone new with the same number wait for each other here, so the
+    // second joins the first's record instead of failing on the unique index.
+    await lockNhsNumber(scope, input.nhsNumber);
+    const existing = await scope.db
+      .selectFrom('people')
+      .select(['id', sql<boolean>`date_of_birth is not distinct from ${input.dateOfBirth}::date`.as('same_birth_date')])
+      .where('scheme_id', '=', scope.schemeId)
+      .where('nhs_number', '=', input.nhsNumber)
+      .where('merged_into_id', 'is', null)
+      .executeTakeFirst();
+    if (existing && !existing.same_birth_date) {
       claimedNhsNumber = input.nhsNumber;
     } else if (existing) {
-      await scope.audit({ action: 'read', entityType: 'person', entityId: existing, detail: { matchedOn: 'nhs-number' } });
-      return { personId: existing, matchedExisting: true, row: await fetchPerson(scope, existing) };
+      await scope.audit({ action: 'read', entityType: 'person', entityId: existing.id, detail: { matchedOn: 'nhs-number' } });
+      return { personId: existing.id, matchedExisting: true, row: await fetchPerson(scope, existing.id) };
     }
   }
   const personId = randomUUID();
@@ -99,6 +114,11 @@ export async function createPerson(scope: SchemeScope, input: PersonInput): Prom
     .executeTakeFirstOrThrow();
   await scope.audit({ action: 'create', entityType: 'person', entityId: personId });
   return { personId, matchedExisting: false, row };
+}
+
+/** Serialises the writers of one NHS number in a scheme until their transactions end. */
+async function lockNhsNumber(scope: SchemeScope, nhsNumber: string): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtextextended(${`${scope.schemeId}|person|nhs|${nhsNumber}`}, 0))`.execute(scope.db);
 }
 
 export async function findPersonIdByNhsNumber(scope: SchemeScope, nhsNumber: string): Promise<string | undefined> {
@@ -132,6 +152,15 @@ export async function updatePerson(scope: SchemeScope, id: string, input: Person
   const current = await fetchPerson(scope, id);
   scope.authorize('person', 'update', await personTarget(scope, current));
   if (current.merged_into_id) throw new AppError('conflict', 'This record was merged into another; update that one instead.', { code: 'merged' });
+  if (input.nhsNumber && input.nhsNumber !== current.nhs_number) {
+    // One live record per NHS number: say so plainly rather than fail on the unique index.
+    await lockNhsNumber(scope, input.nhsNumber);
+    const holder = await findPersonIdByNhsNumber(scope, input.nhsNumber);
+    if (holder && holder !== id) {
+      const message = 'Another record has this NHS number. If they are the same person, merge the two records.';
+      throw new AppError('conflict', message, { code: 'nhs-number-taken', fields: [{ field: 'body.nhsNumber', message }] });
+    }
+  }
   let query = scope.db
     .updateTable('people')
     .set({ ...columns(input), version: sql<number>`version + 1`, updated_at: new Date() })
@@ -152,6 +181,7 @@ export async function updatePerson(scope: SchemeScope, id: string, input: Person
 
 /** Other live records that may be the same person (NHS number; else date of birth, surname, postcode). */
 export async function findDuplicates(scope: SchemeScope, personId: string): Promise<DuplicateCandidate[]> {
+  scope.authorize('person', 'list');
   const me = await fetchPerson(scope, personId);
   if (me.merged_into_id) return [];
   const rows = await scope.db
@@ -186,7 +216,7 @@ export async function findDuplicates(scope: SchemeScope, personId: string): Prom
     familyName: p.family_name,
     postcode: p.postcode,
   });
-  return rows.flatMap((row) => {
+  const found = rows.flatMap((row) => {
     const reason = duplicateReason(key(me), key(row));
     return reason
       ? [
@@ -202,6 +232,9 @@ export async function findDuplicates(scope: SchemeScope, personId: string): Prom
         ]
       : [];
   });
+  // Each candidate is someone else's record shown to the caller: the read is recorded.
+  if (found.length > 0) await scope.audit({ action: 'read', entityType: 'person', detail: { duplicatesOf: personId, ids: found.map((d) => d.id) } });
+  return found;
 }
 
 /**

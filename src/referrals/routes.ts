@@ -20,7 +20,7 @@ import {
 import { AppError } from '../errors.js';
 import { requestMeta, requireActor, withScope } from '../http/request-context.js';
 import type { SchemeScope } from '../data/access.js';
-import { recordConsent, withdrawConsent } from './consent.js';
+import { consentWithdrawn, recordConsent, withdrawConsent } from './consent.js';
 import { commandFromInput, createReferral } from './create-referral.js';
 import { screen } from './domain/eligibility.js';
 import { londonDate } from './domain/working-days.js';
@@ -170,6 +170,11 @@ export function registerReferralRoutes(api: FastifyInstance, ctx: AppContext): v
     async (request) =>
       withScope(ctx, request, async (scope) => {
         const row = await updatableReferral(scope, request.params.id);
+        // A withdrawal stands: recording consent over it would quietly let the referral go on
+        // and its details be shared again. The person is referred afresh instead.
+        if (await consentWithdrawn(scope, row.id)) {
+          throw new AppError('conflict', 'The person withdrew their consent to this referral. If they now agree, make a new referral.', { code: 'consent-withdrawn' });
+        }
         await recordConsent(scope, row.id, row.person_id, request.body);
         return referralDetailView(scope, request.params.id);
       }),

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { z } from 'zod';
 import { DEFAULT_NEED_CATEGORIES } from '../contracts/referral-codes.js';
 import { eligibilityCriteria, type ReferralSettingsView, type referralSettingsUpdate } from '../contracts/referrals.js';
@@ -60,6 +61,10 @@ export function presentSettings(settings: ReferralSettings): ReferralSettingsVie
 /** A manager changes the scheme's rules. Need codes the criteria name must exist. */
 export async function updateReferralSettings(scope: SchemeScope, change: z.infer<typeof referralSettingsUpdate>): Promise<ReferralSettings> {
   scope.authorize('referral_settings', 'update');
+  // A change names only some fields and keeps the rest as they are: read them under a lock, so
+  // two managers saving different fields at once cannot undo each other's change.
+  await sql`select pg_advisory_xact_lock(hashtextextended(${`${scope.schemeId}|referral_settings`}, 0))`.execute(scope.db);
+  perTransaction.delete(scope.db);
   const current = await loadReferralSettings(scope);
   const next = { ...current, ...Object.fromEntries(Object.entries(change).filter(([, v]) => v !== undefined)) };
   const known = new Set(next.needCategories.map((n) => n.code));

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { ReferralEventRequest } from '../contracts/referrals.js';
-import type { SchemeScope } from '../data/access.js';
+import { ruleFor } from '../auth/policy.js';
+import { roleOf, type SchemeScope } from '../data/access.js';
 import type { ReferralRow } from '../db/schema.js';
 import { AppError, notFound, validationError } from '../errors.js';
 import { consentWithdrawn, recordConsent } from './consent.js';
@@ -144,7 +145,10 @@ export async function applyReferralEvent(
 
 /**
  * A re-referral of someone whose referral closed within the window reopens that referral with
- * the same link worker, and the new referral's reason joins its timeline.
+ * the same link worker, and the new referral's reason joins its timeline. Only a referral the
+ * caller may see is reopened (a referrer's own, an integration's organisation's): the caller is
+ * answered with the referral, so reopening another referrer's would either tell them about it
+ * or, as "not found", lose their referral. Theirs is then made as a new one.
  */
 export async function reopenOnReReferral(
   scope: SchemeScope,
@@ -154,18 +158,27 @@ export async function reopenOnReReferral(
   windowDays: number,
   now: Date,
 ): Promise<{ referralId: string; taskId: string; reference: string } | null> {
+  const actor = scope.actor;
+  const role = roleOf(actor);
+  const rule = role ? ruleFor(role, 'referral', 'read') : undefined;
+  if (rule === undefined) return null;
   const since = new Date(now.getTime() - windowDays * 86_400_000);
-  const closed = await scope.db
+  let query = scope.db
     .selectFrom('referrals')
     .select(['id'])
     .where('scheme_id', '=', scope.schemeId)
     .where('person_id', '=', personId)
     .where('status', '=', 'closed')
     .where('closed_at', '>=', since)
-    .where('link_worker_id', 'is not', null)
-    .orderBy('closed_at', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+    .where('link_worker_id', 'is not', null);
+  if (rule === 'self') {
+    if (actor.type !== 'user') return null;
+    query = query.where('referrer_user_id', '=', actor.userId);
+  } else if (rule === 'own_organisation') {
+    if (actor.type !== 'user' && actor.type !== 'client') return null;
+    query = query.where('referrer_organisation_id', '=', actor.organisationId);
+  }
+  const closed = await query.orderBy('closed_at', 'desc').limit(1).executeTakeFirst();
   if (!closed) return null;
   if (await consentWithdrawn(scope, closed.id)) return null;
   const reopened = await reopenAsSystemStep(scope, deps, closed.id, now, windowDays);

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { sql } from 'kysely';
 import { z } from 'zod';
 import type { AppContext } from '../app-context.js';
 import { mergeRequest, personDetail, personInput } from '../contracts/people.js';
@@ -10,22 +11,34 @@ import { presentPerson } from './get-referral.js';
 import { findDuplicates, getPerson, mergePeople, updatePerson } from './people.js';
 import { versionFromIfMatch } from './routes.js';
 import { allocateMany, caseloads, triageQueue } from './triage.js';
-import type { SchemeScope } from '../data/access.js';
+import { can, ruleFor } from '../auth/policy.js';
+import { roleOf, type SchemeScope } from '../data/access.js';
 
 const idParams = z.strictObject({ id: z.uuid() });
 
+/**
+ * A person with their referrals and possible duplicates. An integration reaches the person
+ * through its own organisation's referrals, so it is shown only those, and no duplicates:
+ * those are other people's records, for the caseworkers who may merge them.
+ */
 async function personDetailView(scope: SchemeScope, id: string) {
   const person = await getPerson(scope, id);
-  const referrals = await scope.db
+  const actor = scope.actor;
+  const role = roleOf(actor);
+  const rule = role ? ruleFor(role, 'referral', 'list') : undefined;
+  let query = scope.db
     .selectFrom('referrals')
     .select(['id', 'reference', 'status', 'received_at'])
     .where('scheme_id', '=', scope.schemeId)
-    .where('person_id', '=', id)
-    .orderBy('received_at', 'desc')
-    .execute();
+    .where('person_id', '=', id);
+  if (rule === undefined) query = query.where(sql<boolean>`false`);
+  else if (rule === 'self') query = query.where('referrer_user_id', '=', actor.type === 'user' ? actor.userId : null);
+  else if (rule === 'own_organisation') query = query.where('referrer_organisation_id', '=', actor.type === 'user' || actor.type === 'client' ? actor.organisationId : null);
+  const referrals = await query.orderBy('received_at', 'desc').execute();
+  const maySeeOthers = role !== undefined && can({ role }, 'person', 'list');
   return {
     person: presentPerson(person),
-    duplicates: await findDuplicates(scope, id),
+    duplicates: maySeeOthers ? await findDuplicates(scope, id) : [],
     referrals: referrals.map((r) => ({ id: r.id, reference: r.reference, status: r.status, receivedAt: new Date(r.received_at).toISOString() })),
   };
 }

@@ -58,12 +58,17 @@ export async function caseloads(scope: SchemeScope): Promise<TriageQueue['caselo
   return rows.map((r) => ({ linkWorkerId: r.id, name: r.display_name, caseload: Number(r.caseload ?? 0) }));
 }
 
-/** Allocates several referrals to one link worker: all of them, or none if any cannot be. */
+/**
+ * Allocates several referrals to one link worker: all of them, or none if any cannot be. The
+ * rows are locked in one fixed order (by id), so two bulk allocations that share referrals
+ * queue behind each other instead of deadlocking.
+ */
 export async function allocateMany(scope: SchemeScope, deps: ReferralDeps, referralIds: string[], linkWorkerId: string): Promise<string[]> {
-  const references: string[] = [];
-  for (const id of [...new Set(referralIds)]) {
+  const unique = [...new Set(referralIds)];
+  const references = new Map<string, string>();
+  for (const id of [...unique].sort()) {
     const row = await applyReferralEvent(scope, deps, id, { type: 'allocate', linkWorkerId });
-    references.push(row.reference);
+    references.set(id, row.reference);
   }
-  return references;
+  return unique.map((id) => references.get(id) ?? '');
 }

@@ -59,7 +59,9 @@ describe('toPatient', () => {
 
   it('leaves out what is absent, and points a merged record at the one kept', () => {
     const bare = toPatient(personRow({ nhs_number: null, preferred_name: null, sex: null, address_line1: null, address_line2: null, town: null, postcode: null, phone: null, email: null, language: null, interpreter_needed: false, gp_practice_ods: null, next_of_kin: null }));
-    expect(Object.keys(bare).sort()).toEqual(['active', 'birthDate', 'id', 'identifier', 'meta', 'name', 'resourceType']);
+    // No NHS number and no business identifiers: no identifier element (FHIR JSON has no empty arrays).
+    expect(Object.keys(bare).sort()).toEqual(['active', 'birthDate', 'id', 'meta', 'name', 'resourceType']);
+    expect(toPatient(personRow({ nhs_number: null }), [{ system: 'https://gp.example/id', value: '7' }]).identifier).toEqual([{ system: 'https://gp.example/id', value: '7' }]);
     expect(validateR4(bare).valid).toBe(true);
     const merged = toPatient(personRow({ merged_into_id: '99999999-9999-4999-8999-999999999999' }));
     expect(merged).toMatchObject({ active: false, link: [{ other: { reference: 'Patient/99999999-9999-4999-8999-999999999999' }, type: 'replaced-by' }] });

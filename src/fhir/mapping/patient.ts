@@ -44,15 +44,17 @@ export function toPatient(row: PersonRow, identifiers: readonly BusinessIdentifi
   if (row.preferred_name) names.push({ use: 'usual', family: row.family_name, given: [row.preferred_name] });
   const telecom = telecomOf(row);
   const kin = row.next_of_kin;
+  const identifier = [
+    ...(row.nhs_number ? [{ system: NHS_NUMBER_SYSTEM, value: row.nhs_number }] : []),
+    ...identifiers.map((i) => ({ system: i.system, value: i.value })),
+  ];
   return {
     resourceType: 'Patient',
     id: row.id,
     meta: { versionId: String(row.version), lastUpdated: iso(row.updated_at) },
     ...(row.interpreter_needed ? { extension: [{ url: INTERPRETER_REQUIRED_URL, valueBoolean: true }] } : {}),
-    identifier: [
-      ...(row.nhs_number ? [{ system: NHS_NUMBER_SYSTEM, value: row.nhs_number }] : []),
-      ...identifiers.map((i) => ({ system: i.system, value: i.value })),
-    ],
+    // FHIR JSON has no empty arrays: a person without an NHS number or identifiers has no identifier.
+    ...(identifier.length > 0 ? { identifier } : {}),
     active: row.merged_into_id === null,
     name: names,
     ...(telecom.length > 0 ? { telecom } : {}),
