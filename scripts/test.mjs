@@ -36,6 +36,8 @@ function vitest(name, project, env = {}) {
       console.error(`${name}: no tests ran`);
       return false;
     }
+    // Every test passed but the run still failed (an unhandled error, a crashed worker): count it.
+    if (!ok && report.numFailedTests === 0) failed += 1;
   } else if (!ok) {
     failed += 1;
   }

@@ -74,6 +74,10 @@ async function setAppRoleIfPresent(db: Kysely<DB>): Promise<void> {
 
 async function openPostgres(url: string, poolSize: number): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle connection that the server ends (a restart, a dropped database) is reported here;
+  // the pool has already discarded it and the next query opens a new one. Without a listener,
+  // Node would treat the event as an uncaught exception and stop the process.
+  pool.on('error', () => undefined);
   // Every application connection switches to the app role before its first statement; if it
   // cannot (no migration has created the role yet), the statement fails rather than running as
   // the owner.
