@@ -8,6 +8,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Patient, ServiceRequest } from '@medplum/fhirtypes';
 import type { AppContext } from '../app-context.js';
 import type { SchemeScope } from '../data/access.js';
+import { personOfOrganisation } from '../referrals/people.js';
 import { requestMeta } from '../http/request-context.js';
 import { AppError } from '../errors.js';
 import { createPerson, findPersonIdByNhsNumber } from '../referrals/people.js';
@@ -26,7 +27,6 @@ import {
   isUniqueViolation,
   keepIdentifiers,
   lockIdentifier,
-  personOfOrganisation,
   readPatient,
   readReferral,
   referralOfOrganisation,

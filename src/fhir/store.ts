@@ -147,30 +147,6 @@ export async function readComposition(scope: SchemeScope, referralId: string): P
   return toComposition(record, context, { linkWorkerName: worker?.display_name ?? null });
 }
 
-/**
- * Is the person this organisation's: registered by it (a Patient it posted) or referred by it?
- * The same rule as reading the person (people.ts), so its clients may read and refer them by id.
- */
-export async function personOfOrganisation(scope: SchemeScope, personId: string, organisationId: string): Promise<boolean> {
-  const registered = await scope.db
-    .selectFrom('people')
-    .select('id')
-    .where('scheme_id', '=', scope.schemeId)
-    .where('id', '=', personId)
-    .where('registered_by_organisation_id', '=', organisationId)
-    .executeTakeFirst();
-  if (registered) return true;
-  const row = await scope.db
-    .selectFrom('referrals')
-    .select('id')
-    .where('scheme_id', '=', scope.schemeId)
-    .where('person_id', '=', personId)
-    .where('referrer_organisation_id', '=', organisationId)
-    .limit(1)
-    .executeTakeFirst();
-  return row !== undefined;
-}
-
 /** Did this organisation make the referral? (Only then may its clients read it.) */
 export async function referralOfOrganisation(scope: SchemeScope, referralId: string, organisationId: string): Promise<boolean> {
   const row = await scope.db

@@ -10,6 +10,7 @@ import type { AppContext } from '../app-context.js';
 import type { PersonInput } from '../contracts/people.js';
 import type { ConsentInput } from '../contracts/referrals.js';
 import type { SchemeScope } from '../data/access.js';
+import { personOfOrganisation } from '../referrals/people.js';
 import { requestMeta } from '../http/request-context.js';
 import type { CreateReferralCommand } from '../referrals/create-referral.js';
 import { readEntries, resolveReference, type TransactionEntry } from './bundle-entries.js';
@@ -27,7 +28,6 @@ import {
   keepIdentifiers,
   lockIdentifier,
   personCreatedInThisTransaction,
-  personOfOrganisation,
   readPatient,
   readReferral,
   referralOfOrganisation,

@@ -40,23 +40,37 @@ function columns(input: PersonInput) {
 }
 
 /**
- * The authorization target for a person: an integration may reach only people its own
- * organisation registered or referred, so the target carries its organisation only then.
+ * Is the person this organisation's: registered by it (a Patient its system posted) or referred
+ * by it? An integration may reach only such people; the FHIR API asks the same question.
  */
-async function personTarget(scope: SchemeScope, person: Pick<PersonRow, 'id' | 'registered_by_organisation_id'>): Promise<{ organisationId?: string }> {
+export async function personOfOrganisation(scope: SchemeScope, personId: string, organisationId: string): Promise<boolean> {
+  const row = await scope.db
+    .selectFrom('people as p')
+    .select('p.id')
+    .where('p.scheme_id', '=', scope.schemeId)
+    .where('p.id', '=', personId)
+    .where((eb) =>
+      eb.or([
+        eb('p.registered_by_organisation_id', '=', organisationId),
+        eb.exists(
+          eb
+            .selectFrom('referrals as r')
+            .select('r.id')
+            .whereRef('r.scheme_id', '=', 'p.scheme_id')
+            .whereRef('r.person_id', '=', 'p.id')
+            .where('r.referrer_organisation_id', '=', organisationId),
+        ),
+      ]),
+    )
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** The authorization target for a person: it carries the integration's organisation only when the person is its. */
+async function personTarget(scope: SchemeScope, person: Pick<PersonRow, 'id'>): Promise<{ organisationId?: string }> {
   if (scope.actor.type !== 'client') return {};
   const organisationId = scope.actor.organisationId;
-  if (person.registered_by_organisation_id === organisationId) return { organisationId };
-  const personId = person.id;
-  const referred = await scope.db
-    .selectFrom('referrals')
-    .select('id')
-    .where('scheme_id', '=', scope.schemeId)
-    .where('person_id', '=', personId)
-    .where('referrer_organisation_id', '=', organisationId)
-    .limit(1)
-    .executeTakeFirst();
-  return referred ? { organisationId } : {};
+  return (await personOfOrganisation(scope, person.id, organisationId)) ? { organisationId } : {};
 }
 
 export interface CreatedPerson {
