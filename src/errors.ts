@@ -36,3 +36,16 @@ export const forbidden = (message = 'You do not have permission to do that.'): A
 export const unauthenticated = (message = 'Sign in to continue.'): AppError => new AppError('unauthenticated', message);
 export const validationError = (fields: FieldProblem[], message = 'There is a problem with what was sent.'): AppError =>
   new AppError('validation', message, { fields });
+
+/**
+ * A database refusal caused by what was sent, not by a fault: PostgreSQL cannot store a NUL
+ * character in text (22021) or in JSON (22P05). The transaction has rolled back, so nothing
+ * changed; the caller gets a 400 that says what to fix instead of a 500.
+ */
+export function clientFaultFromDatabase(error: unknown): AppError | null {
+  const code = typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : '';
+  if (code !== '22021' && code !== '22P05') return null;
+  return new AppError('bad-request', 'The request contains a character that cannot be stored, such as a NUL character. Remove it and try again.', {
+    code: 'unstorable-character',
+  });
+}

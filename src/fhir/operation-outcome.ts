@@ -5,7 +5,7 @@
 import type { FastifyError } from 'fastify';
 import type { OperationOutcome, OperationOutcomeIssue } from '@medplum/fhirtypes';
 import { z } from 'zod';
-import { AppError, type ErrorKind } from '../errors.js';
+import { AppError, clientFaultFromDatabase, type ErrorKind } from '../errors.js';
 import type { MappingIssue } from './mapping/issues.js';
 import type { ValidationIssue } from './validate.js';
 
@@ -111,7 +111,8 @@ function frameworkError(error: Partial<FastifyError>, status: number): { status:
 }
 
 /** Any error → its HTTP status and OperationOutcome. Unknown errors say only "quote this reference". */
-export function outcomeFromError(error: unknown, requestId: string, map: ExpressionMap = {}): { status: number; outcome: OperationOutcome } {
+export function outcomeFromError(thrown: unknown, requestId: string, map: ExpressionMap = {}): { status: number; outcome: OperationOutcome } {
+  const error = clientFaultFromDatabase(thrown) ?? thrown;
   if (error instanceof FhirError) return { status: error.status, outcome: operationOutcome(error.issues) };
   if (error instanceof AppError) {
     const { status, code } = KINDS[error.kind];

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestScheme, createTestUser, openTestApp, signInAs, type SignedIn, type TestApp, type TestScheme } from '../testing/app.js';
 import { testBackend } from '../testing/database.js';
+import { referralBody } from '../testing/referrals.js';
 
 let t: TestApp;
 let scheme: TestScheme;
@@ -19,7 +20,7 @@ async function snapshot(): Promise<Record<string, number>> {
   return t.ctx.data.db.transaction().execute(async (tx) => {
     await sql`select set_config('linkwell.scheme_id', ${scheme.schemeId}, true)`.execute(tx);
     const counts: Record<string, number> = {};
-    for (const table of ['api_clients', 'audit_events', 'organisations', 'memberships', 'notifications', 'users', 'sessions', 'jobs', 'password_reset_tokens']) {
+    for (const table of ['api_clients', 'audit_events', 'organisations', 'memberships', 'notifications', 'users', 'sessions', 'jobs', 'password_reset_tokens', 'people', 'referrals', 'consents', 'referral_events']) {
       const { rows } = await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)}`.execute(tx);
       counts[table] = rows[0]?.n ?? -1;
     }
@@ -45,6 +46,7 @@ describe(`hostile input (${testBackend()})`, () => {
     { name: 'an unknown query parameter', method: 'GET', url: '/api/audit-events?sort=desc' },
     { name: 'a bad date in the query', method: 'GET', url: '/api/audit-events?from=2026-02-30' },
     { name: 'a page size out of range', method: 'GET', url: '/api/audit-events?pageSize=100000' },
+    { name: 'a NUL character in text', body: JSON.stringify({ name: 'GP\u0000system', organisationId: '00000000-0000-4000-8000-000000000001', scopes: [] }) },
   ];
 
   for (const c of cases) {
@@ -67,6 +69,15 @@ describe(`hostile input (${testBackend()})`, () => {
       expect(await snapshot()).toEqual(before);
     });
   }
+
+  it('refuses a NUL character in a referral with 400, storing nothing', async () => {
+    const gp = await signInAs(t.app, await createTestUser(t.ctx.data, scheme, 'referrer'));
+    const before = await snapshot();
+    const response = await t.app.inject({ method: 'POST', url: '/api/referrals', headers: gp.headers, payload: referralBody({ reason: 'Lonely\u0000and low' }) });
+    expect(response.statusCode).toBe(400);
+    expect(response.json<{ type: string }>().type).toMatch(/unstorable-character$/);
+    expect(await snapshot()).toEqual(before);
+  });
 
   it('stores HTML and SQL-looking text as inert text', async () => {
     const name = `<script>alert(1)</script>'); DROP TABLE users; --`;

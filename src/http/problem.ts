@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { AppError, type ErrorKind, type FieldProblem } from '../errors.js';
+import { AppError, clientFaultFromDatabase, type ErrorKind, type FieldProblem } from '../errors.js';
 
 /**
  * Every error response is RFC 9457 problem+json, built here and nowhere else. No stack trace,
@@ -31,8 +31,9 @@ const KINDS: Record<ErrorKind, { status: number; title: string }> = {
   locked: { status: 423, title: 'Temporarily locked' },
 };
 
-export function problemFromError(error: unknown, request: FastifyRequest): Problem {
+export function problemFromError(thrown: unknown, request: FastifyRequest): Problem {
   const requestId = String(request.id);
+  const error = clientFaultFromDatabase(thrown) ?? thrown;
   if (error instanceof AppError) {
     const { status, title } = KINDS[error.kind];
     return {

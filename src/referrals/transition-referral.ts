@@ -67,7 +67,7 @@ async function assertLinkWorker(scope: SchemeScope, userId: string): Promise<str
     .select('users.display_name')
     .where('memberships.scheme_id', '=', scope.schemeId)
     .where('memberships.user_id', '=', userId)
-    .where('memberships.role', 'in', ['link_worker', 'scheme_manager'])
+    .where('memberships.role', '=', 'link_worker')
     .where('users.status', '=', 'active')
     .executeTakeFirst();
   if (!member) throw validationError([{ field: 'body.linkWorkerId', message: 'Choose a link worker in this scheme' }]);

@@ -50,6 +50,7 @@ export async function caseloads(scope: SchemeScope): Promise<TriageQueue['caselo
         .where('r.status', 'in', ['accepted', 'first_contact', 'active'])
         .as('caseload'),
     ])
+    .distinct()
     .where('m.scheme_id', '=', scope.schemeId)
     .where('m.role', '=', 'link_worker')
     .where('u.status', '=', 'active')
