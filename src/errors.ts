@@ -43,7 +43,7 @@ export const validationError = (fields: FieldProblem[], message = 'There is a pr
  * changed; the caller gets a 400 that says what to fix instead of a 500.
  */
 export function clientFaultFromDatabase(error: unknown): AppError | null {
-  const code = typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : '';
+  const code = typeof error === 'object' && error !== null && 'code' in error ? String((error).code) : '';
   if (code !== '22021' && code !== '22P05') return null;
   return new AppError('bad-request', 'The request contains a character that cannot be stored, such as a NUL character. Remove it and try again.', {
     code: 'unstorable-character',
