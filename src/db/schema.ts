@@ -310,6 +310,7 @@ export interface ExternalIdentifiersTable {
   system: string;
   value: string;
   resource_id: string;
+  organisation_id: Defaulted<string | null>;
   created_at: Timestamp;
 }
 

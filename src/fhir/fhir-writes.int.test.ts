@@ -200,6 +200,20 @@ describe(`FHIR API: the Location of a create is readable (${testBackend()})`, ()
 });
 
 describe(`FHIR API: what another organisation learns (${testBackend()})`, () => {
+  it("a hospital number one organisation sent is not shown to another that refers the same person", async () => {
+    const nhs = testNhsNumber();
+    const mrn = { system: 'urn:oid:2.16.840.1.113883.19.5', value: `MRN-${nhs}` };
+    const first = await referral({ patient: testPatient({ identifier: [{ system: NHS_NUMBER_SYSTEM, value: nhs }, mrn] }) });
+    const other = await bed.otherOrg.request('POST', '/fhir', referralBundle({ patient: testPatient({ identifier: [{ system: NHS_NUMBER_SYSTEM, value: nhs }] }) }));
+    expect(other.status, other.text).toBe(200);
+    const patientId = first.patient.id ?? '';
+    const asOther = await bed.otherOrg.request('GET', `/fhir/Patient/${patientId}`);
+    expect(asOther.status).toBe(200);
+    expect((asOther.body as Patient).identifier).toEqual([{ system: NHS_NUMBER_SYSTEM, value: nhs }]);
+    const asSender = await gp.request('GET', `/fhir/Patient/${patientId}`);
+    expect((asSender.body as Patient).identifier).toEqual(expect.arrayContaining([expect.objectContaining(mrn)]));
+  });
+
   it('posting a Patient whose NHS number is held answers 200 with an OperationOutcome, not the record', async () => {
     const nhs = testNhsNumber();
     await referral({ patient: testPatient({ identifier: [{ system: NHS_NUMBER_SYSTEM, value: nhs }] }) });

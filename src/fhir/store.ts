@@ -39,13 +39,20 @@ export async function organisationRef(scope: SchemeScope, id: string | null): Pr
   return row ? { id: row.id, name: row.name, odsCode: row.ods_code } : null;
 }
 
+/** The organisation an integration acts for: identifiers it sends are its own. */
+const senderOf = (scope: SchemeScope): string | null =>
+  scope.actor.type === 'client' || scope.actor.type === 'user' ? scope.actor.organisationId : null;
+
+/** The identifiers a reader may see: those with no sender, and those its own organisation sent. */
 export async function identifiersOf(scope: SchemeScope, type: IdentifiedType, resourceId: string): Promise<BusinessIdentifier[]> {
+  const reader = senderOf(scope);
   return scope.db
     .selectFrom('external_identifiers')
     .select(['system', 'value'])
     .where('scheme_id', '=', scope.schemeId)
     .where('resource_type', '=', type)
     .where('resource_id', '=', resourceId)
+    .where((eb) => (reader === null ? eb('organisation_id', 'is', null) : eb.or([eb('organisation_id', 'is', null), eb('organisation_id', '=', reader)])))
     .orderBy('created_at')
     .orderBy('system')
     .execute();
@@ -76,7 +83,7 @@ export async function lockIdentifier(scope: SchemeScope, type: IdentifiedType, i
 export async function claimIdentifier(scope: SchemeScope, type: IdentifiedType, id: BusinessIdentifier, resourceId: string): Promise<void> {
   await scope.db
     .insertInto('external_identifiers')
-    .values({ scheme_id: scope.schemeId, resource_type: type, system: id.system, value: id.value, resource_id: resourceId })
+    .values({ scheme_id: scope.schemeId, resource_type: type, system: id.system, value: id.value, resource_id: resourceId, organisation_id: senderOf(scope) })
     .execute();
 }
 
@@ -86,7 +93,7 @@ export async function keepIdentifiers(scope: SchemeScope, type: IdentifiedType, 
   for (const id of ids) {
     const inserted = await scope.db
       .insertInto('external_identifiers')
-      .values({ scheme_id: scope.schemeId, resource_type: type, system: id.system, value: id.value, resource_id: resourceId })
+      .values({ scheme_id: scope.schemeId, resource_type: type, system: id.system, value: id.value, resource_id: resourceId, organisation_id: senderOf(scope) })
       .onConflict((oc) => oc.columns(['scheme_id', 'resource_type', 'system', 'value']).doNothing())
       .returning('resource_id')
       .executeTakeFirst();

@@ -196,6 +196,9 @@ CREATE TABLE external_identifiers (
   system text NOT NULL,
   value text NOT NULL,
   resource_id uuid NOT NULL,
+  -- The organisation whose system sent it: a local identifier (a hospital number) is shown only
+  -- to that organisation, so a reader cannot learn who else knows the person.
+  organisation_id uuid,
   created_at timestamptz NOT NULL DEFAULT now(),
   PRIMARY KEY (scheme_id, resource_type, system, value)
 );
