@@ -3,6 +3,7 @@ import type { ConsentInput } from '../contracts/referrals.js';
 import type { SchemeScope } from '../data/access.js';
 import type { ConsentRow } from '../db/schema.js';
 import { AppError } from '../errors.js';
+import { lockUpdatableReferral } from './referral-row.js';
 import { actorLabel, recordEvent } from './timeline.js';
 
 /**
@@ -52,7 +53,22 @@ export async function consentWithdrawn(scope: SchemeScope, referralId: string): 
   return consent?.withdrawn_at != null;
 }
 
+/**
+ * Records consent for a referral that arrived without it (a link worker, or the referrer). A
+ * withdrawal stands: recording consent over it would quietly let the referral go on and its
+ * details be shared again, so the person is referred afresh instead.
+ */
+export async function addConsent(scope: SchemeScope, referralId: string, consent: ConsentInput): Promise<void> {
+  const row = await lockUpdatableReferral(scope, referralId);
+  if (await consentWithdrawn(scope, row.id)) {
+    throw new AppError('conflict', 'The person withdrew their consent to this referral. If they now agree, make a new referral.', { code: 'consent-withdrawn' });
+  }
+  await recordConsent(scope, row.id, row.person_id, consent);
+}
+
+/** Records a withdrawal, if the caller may change the referral (a referrer: their own). */
 export async function withdrawConsent(scope: SchemeScope, referralId: string, reason: string | undefined, now: Date = new Date()): Promise<void> {
+  await lockUpdatableReferral(scope, referralId);
   const consent = await currentConsent(scope, referralId);
   if (!consent) throw new AppError('conflict', 'No consent is recorded for this referral, so there is nothing to withdraw.', { code: 'no-consent' });
   if (consent.withdrawn_at) throw new AppError('conflict', 'Consent was already withdrawn.', { code: 'already-withdrawn' });

@@ -10,7 +10,7 @@ import { currentConsent } from './consent.js';
 import { labelOf } from './feedback.js';
 import { presentSummary, summaryQuery } from './queries.js';
 import { loadReferralSettings } from './settings.js';
-import { referralTarget } from './transition-referral.js';
+import { referralTarget } from './referral-row.js';
 
 export interface ReferralRecord {
   referral: ReferralRow;

@@ -1,7 +1,7 @@
 import type { SchemeScope } from '../data/access.js';
 import { AppError } from '../errors.js';
 import { actorLabel, recordEvent } from './timeline.js';
-import { lockReferral } from './transition-referral.js';
+import { lockReferral } from './referral-row.js';
 import { sql } from 'kysely';
 
 /** A link worker may accept someone the screen found ineligible, saying who and why. */

@@ -64,3 +64,24 @@ describe(`correcting a person's details (${testBackend()})`, () => {
     expect((await edit(gp, { town: 'Leeds' })).statusCode).toBe(403);
   });
 });
+
+describe(`consent changes check the caller themselves (${testBackend()})`, () => {
+  it('another referrer cannot withdraw or record consent on a referral they did not make', async () => {
+    const made = (await t.app.inject({ method: 'POST', url: '/api/referrals', headers: gp.headers, payload: referralBody() })).json<ReferralDetail>();
+    const otherGp = await signInAs(t.app, await createTestUser(t.ctx.data, scheme, 'referrer'));
+    const withdraw = await t.app.inject({ method: 'POST', url: `/api/referrals/${made.id}/consent/withdraw`, headers: otherGp.headers, payload: {} });
+    expect(withdraw.statusCode).toBe(404);
+    // The service refuses on its own too, whoever calls it.
+    const { withdrawConsent } = await import('./consent.js');
+    const commissioner = await createTestUser(t.ctx.data, scheme, 'commissioner');
+    await expect(
+      t.ctx.data.inScheme(
+        { type: 'user', schemeId: scheme.schemeId, userId: commissioner.userId, membershipId: commissioner.membershipId, label: 'Commissioner', role: 'commissioner', organisationId: scheme.organisations.host },
+        {},
+        (scope) => withdrawConsent(scope, made.id, 'not theirs'),
+      ),
+    ).rejects.toThrow(/permission/);
+    const still = (await t.app.inject({ method: 'GET', url: `/api/referrals/${made.id}`, headers: gp.headers })).json<ReferralDetail>();
+    expect(still.consentWithdrawn).toBe(false);
+  });
+});

@@ -19,8 +19,7 @@ import {
 } from '../contracts/referrals.js';
 import { AppError } from '../errors.js';
 import { requestMeta, requireActor, withScope } from '../http/request-context.js';
-import type { SchemeScope } from '../data/access.js';
-import { consentWithdrawn, recordConsent, withdrawConsent } from './consent.js';
+import { addConsent, withdrawConsent } from './consent.js';
 import { commandFromInput, createReferral } from './create-referral.js';
 import { screen } from './domain/eligibility.js';
 import { londonDate } from './domain/working-days.js';
@@ -31,7 +30,7 @@ import { LETTER_CSS, renderFeedbackLetter } from './letter.js';
 import { listReferrals } from './list-referrals.js';
 import { overrideEligibility } from './override-eligibility.js';
 import { loadReferralSettings, presentSettings, updateReferralSettings } from './settings.js';
-import { applyReferralEvent, lockReferral, referralTarget } from './transition-referral.js';
+import { applyReferralEvent } from './transition-referral.js';
 
 const tags = ['referrals'];
 const idParams = z.strictObject({ id: z.uuid() });
@@ -169,13 +168,7 @@ export function registerReferralRoutes(api: FastifyInstance, ctx: AppContext): v
     { schema: { tags, summary: 'Record the person’s consent (when the referral arrived without it)', params: idParams, body: consentInput, response: { 200: referralDetail } } },
     async (request) =>
       withScope(ctx, request, async (scope) => {
-        const row = await updatableReferral(scope, request.params.id);
-        // A withdrawal stands: recording consent over it would quietly let the referral go on
-        // and its details be shared again. The person is referred afresh instead.
-        if (await consentWithdrawn(scope, row.id)) {
-          throw new AppError('conflict', 'The person withdrew their consent to this referral. If they now agree, make a new referral.', { code: 'consent-withdrawn' });
-        }
-        await recordConsent(scope, row.id, row.person_id, request.body);
+        await addConsent(scope, request.params.id, request.body);
         return referralDetailView(scope, request.params.id);
       }),
   );
@@ -185,8 +178,7 @@ export function registerReferralRoutes(api: FastifyInstance, ctx: AppContext): v
     { schema: { tags, summary: 'Record that the person withdrew consent', params: idParams, body: withdrawConsentRequest, response: { 200: referralDetail } } },
     async (request) =>
       withScope(ctx, request, async (scope) => {
-        const row = await updatableReferral(scope, request.params.id);
-        await withdrawConsent(scope, row.id, request.body.reason);
+        await withdrawConsent(scope, request.params.id, request.body.reason);
         return referralDetailView(scope, request.params.id);
       }),
   );
@@ -199,12 +191,4 @@ export function registerReferralRoutes(api: FastifyInstance, ctx: AppContext): v
       return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(html);
     },
   );
-}
-
-/** The referral, locked, if the caller may update it (a referrer: their own). */
-async function updatableReferral(scope: SchemeScope, id: string) {
-  scope.authorize('referral', 'update');
-  const row = await lockReferral(scope, id);
-  scope.authorize('referral', 'update', referralTarget(row));
-  return row;
 }

@@ -3,25 +3,15 @@ import type { ReferralEventRequest } from '../contracts/referrals.js';
 import { ruleFor } from '../auth/policy.js';
 import { roleOf, type SchemeScope } from '../data/access.js';
 import type { ReferralRow } from '../db/schema.js';
-import { AppError, notFound, validationError } from '../errors.js';
+import { AppError, validationError } from '../errors.js';
 import { consentWithdrawn, recordConsent } from './consent.js';
+import { lockReferral } from './referral-row.js';
 import { codingFor } from './domain/coding.js';
 import { transition, type LifecycleState, type ReferralEvent } from './domain/lifecycle.js';
 import { nowFrom, sendFeedback, type ReferralDeps } from './feedback.js';
 import { loadReferralSettings } from './settings.js';
 import { recordEvent } from './timeline.js';
 import type { CreateReferralCommand } from './create-referral.js';
-
-export function referralTarget(row: Pick<ReferralRow, 'referrer_user_id' | 'referrer_organisation_id'>): { userId?: string; organisationId?: string } {
-  return { userId: row.referrer_user_id ?? undefined, organisationId: row.referrer_organisation_id ?? undefined };
-}
-
-/** The referral, locked for this transaction so concurrent changes queue behind each other. */
-export async function lockReferral(scope: SchemeScope, referralId: string): Promise<ReferralRow> {
-  const row = await scope.db.selectFrom('referrals').selectAll().where('scheme_id', '=', scope.schemeId).where('id', '=', referralId).forUpdate().executeTakeFirst();
-  if (!row) throw notFound('The referral');
-  return row;
-}
 
 function toDomainEvent(request: ReferralEventRequest): ReferralEvent {
   switch (request.type) {
