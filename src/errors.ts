@@ -13,6 +13,19 @@ export type ErrorKind =
   | 'too-many-requests'
   | 'locked';
 
+/** The HTTP status of each kind, the same for problem+json and FHIR OperationOutcome answers. */
+export const ERROR_STATUS: Record<ErrorKind, number> = {
+  'bad-request': 400,
+  validation: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  'not-found': 404,
+  conflict: 409,
+  'precondition-failed': 412,
+  'too-many-requests': 429,
+  locked: 423,
+};
+
 export interface FieldProblem {
   /** JSON pointer-ish path of the field, e.g. "body.email" */
   field: string;

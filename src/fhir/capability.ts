@@ -15,18 +15,23 @@ export const SEARCH_PARAMS = {
   Task: ['owner', 'status', 'focus', '_lastUpdated'],
 } as const;
 
+/** What no resource here supports: history, update-as-create, conditional read/update/delete. */
+const NOT_SUPPORTED = {
+  readHistory: false,
+  updateCreate: false,
+  conditionalRead: 'not-supported',
+  conditionalUpdate: false,
+  conditionalDelete: 'not-supported',
+} as const;
+
 const RESOURCES: CapabilityStatementRestResource[] = [
   {
     type: 'Patient',
     documentation: `A person referred by your organisation. Search by NHS number: identifier=https://fhir.nhs.uk/Id/nhs-number|<n>. ${PAGING}`,
     interaction: [{ code: 'read' }, { code: 'vread' }, { code: 'create' }, { code: 'update' }, { code: 'search-type' }],
     versioning: 'versioned-update',
-    readHistory: false,
-    updateCreate: false,
+    ...NOT_SUPPORTED,
     conditionalCreate: true,
-    conditionalRead: 'not-supported',
-    conditionalUpdate: false,
-    conditionalDelete: 'not-supported',
     searchParam: [{ name: 'identifier', type: 'token', documentation: 'system|value; the system is required.' }],
   },
   {
@@ -34,12 +39,8 @@ const RESOURCES: CapabilityStatementRestResource[] = [
     documentation: `A referral to the social prescribing service. Its subject must be a Patient on this server or in the same transaction. ${PAGING}`,
     interaction: [{ code: 'read' }, { code: 'vread' }, { code: 'create' }, { code: 'search-type' }],
     versioning: 'versioned',
-    readHistory: false,
-    updateCreate: false,
+    ...NOT_SUPPORTED,
     conditionalCreate: true,
-    conditionalRead: 'not-supported',
-    conditionalUpdate: false,
-    conditionalDelete: 'not-supported',
     searchParam: [
       { name: 'subject', type: 'reference', documentation: 'Patient/<id>' },
       { name: 'status', type: 'token', documentation: 'active | completed | revoked' },
@@ -50,12 +51,8 @@ const RESOURCES: CapabilityStatementRestResource[] = [
     documentation: `The progress of a referral (intent order, focus = the ServiceRequest, owner = the scheme's host organisation); read-only. ${PAGING}`,
     interaction: [{ code: 'read' }, { code: 'vread' }, { code: 'search-type' }],
     versioning: 'versioned',
-    readHistory: false,
-    updateCreate: false,
+    ...NOT_SUPPORTED,
     conditionalCreate: false,
-    conditionalRead: 'not-supported',
-    conditionalUpdate: false,
-    conditionalDelete: 'not-supported',
     searchParam: [
       { name: 'owner', type: 'reference', documentation: 'Organization/<id>' },
       { name: 'status', type: 'token', documentation: 'Task status codes, comma-separated for any of them.' },
@@ -69,24 +66,16 @@ const RESOURCES: CapabilityStatementRestResource[] = [
       'The message back to the GP and referrer (PRSB Social Prescribing Information Standard: About me, What matters to me, What I was offered, What the result was). Its id is the referral’s (the ServiceRequest id); status preliminary while the referral is open, final once it has ended. Read-only.',
     interaction: [{ code: 'read' }],
     versioning: 'no-version',
-    readHistory: false,
-    updateCreate: false,
+    ...NOT_SUPPORTED,
     conditionalCreate: false,
-    conditionalRead: 'not-supported',
-    conditionalUpdate: false,
-    conditionalDelete: 'not-supported',
   },
   {
     type: 'Organization',
     documentation: 'Organisations of the scheme (the host, GP practices, community groups).',
     interaction: [{ code: 'read' }],
     versioning: 'no-version',
-    readHistory: false,
-    updateCreate: false,
+    ...NOT_SUPPORTED,
     conditionalCreate: false,
-    conditionalRead: 'not-supported',
-    conditionalUpdate: false,
-    conditionalDelete: 'not-supported',
   },
 ];
 

@@ -5,7 +5,7 @@
 import type { FastifyError } from 'fastify';
 import type { OperationOutcome, OperationOutcomeIssue } from '@medplum/fhirtypes';
 import { z } from 'zod';
-import { AppError, clientFaultFromDatabase, type ErrorKind } from '../errors.js';
+import { AppError, clientFaultFromDatabase, ERROR_STATUS, type ErrorKind } from '../errors.js';
 import type { MappingIssue } from './mapping/issues.js';
 import type { ValidationIssue } from './validate.js';
 
@@ -81,16 +81,17 @@ export function issuesFromMapping(issues: readonly MappingIssue[], severity: 'er
   return issues.map((m) => issue(severity, severity === 'error' ? 'business-rule' : 'informational', m.message, at ? at(m.path) : m.path));
 }
 
-const KINDS: Record<ErrorKind, { status: number; code: IssueCode }> = {
-  'bad-request': { status: 400, code: 'invalid' },
-  validation: { status: 400, code: 'invalid' },
-  unauthenticated: { status: 401, code: 'login' },
-  forbidden: { status: 403, code: 'forbidden' },
-  'not-found': { status: 404, code: 'not-found' },
-  conflict: { status: 409, code: 'conflict' },
-  'precondition-failed': { status: 412, code: 'conflict' },
-  'too-many-requests': { status: 429, code: 'throttled' },
-  locked: { status: 423, code: 'lock-error' },
+/** The FHIR issue type of each kind of error; the status is the one problem+json uses. */
+const ISSUE_CODES: Record<ErrorKind, IssueCode> = {
+  'bad-request': 'invalid',
+  validation: 'invalid',
+  unauthenticated: 'login',
+  forbidden: 'forbidden',
+  'not-found': 'not-found',
+  conflict: 'conflict',
+  'precondition-failed': 'conflict',
+  'too-many-requests': 'throttled',
+  locked: 'lock-error',
 };
 
 function frameworkError(error: Partial<FastifyError>, status: number): { status: number; issues: Issue[] } {
@@ -115,7 +116,8 @@ export function outcomeFromError(thrown: unknown, requestId: string, map: Expres
   const error = clientFaultFromDatabase(thrown) ?? thrown;
   if (error instanceof FhirError) return { status: error.status, outcome: operationOutcome(error.issues) };
   if (error instanceof AppError) {
-    const { status, code } = KINDS[error.kind];
+    const status = ERROR_STATUS[error.kind];
+    const code = ISSUE_CODES[error.kind];
     const fields = error.options.fields ?? [];
     const issues =
       fields.length > 0

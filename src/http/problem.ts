@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { AppError, clientFaultFromDatabase, type ErrorKind, type FieldProblem } from '../errors.js';
+import { AppError, clientFaultFromDatabase, ERROR_STATUS, type ErrorKind, type FieldProblem } from '../errors.js';
 
 /**
  * Every error response is RFC 9457 problem+json, built here and nowhere else. No stack trace,
@@ -19,27 +19,26 @@ export interface Problem {
 
 const PROBLEM_BASE = 'https://linkwell.dev/problems/';
 
-const KINDS: Record<ErrorKind, { status: number; title: string }> = {
-  'bad-request': { status: 400, title: 'Bad request' },
-  validation: { status: 400, title: 'There is a problem' },
-  unauthenticated: { status: 401, title: 'Sign in required' },
-  forbidden: { status: 403, title: 'Not allowed' },
-  'not-found': { status: 404, title: 'Not found' },
-  conflict: { status: 409, title: 'Conflict' },
-  'precondition-failed': { status: 412, title: 'Changed by someone else' },
-  'too-many-requests': { status: 429, title: 'Too many attempts' },
-  locked: { status: 423, title: 'Temporarily locked' },
+const TITLES: Record<ErrorKind, string> = {
+  'bad-request': 'Bad request',
+  validation: 'There is a problem',
+  unauthenticated: 'Sign in required',
+  forbidden: 'Not allowed',
+  'not-found': 'Not found',
+  conflict: 'Conflict',
+  'precondition-failed': 'Changed by someone else',
+  'too-many-requests': 'Too many attempts',
+  locked: 'Temporarily locked',
 };
 
 export function problemFromError(thrown: unknown, request: FastifyRequest): Problem {
   const requestId = String(request.id);
   const error = clientFaultFromDatabase(thrown) ?? thrown;
   if (error instanceof AppError) {
-    const { status, title } = KINDS[error.kind];
     return {
       type: PROBLEM_BASE + (error.options.code ?? error.kind),
-      title,
-      status,
+      title: TITLES[error.kind],
+      status: ERROR_STATUS[error.kind],
       detail: error.message,
       requestId,
       ...(error.options.fields ? { errors: error.options.fields } : {}),
@@ -54,7 +53,7 @@ export function problemFromError(thrown: unknown, request: FastifyRequest): Prob
     }));
     return {
       type: PROBLEM_BASE + 'validation',
-      title: KINDS.validation.title,
+      title: TITLES.validation,
       status: 400,
       detail: `The request ${context} is not valid: ${fields.map((f) => `${f.field} ${f.message}`).join('; ')}`,
       requestId,
