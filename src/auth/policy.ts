@@ -15,11 +15,20 @@ export const RESOURCES = [
   'person',
   'referral',
   'referral_settings',
+  'directory_organization',
+  'directory_service',
+  'directory_note',
+  'directory_settings',
+  'directory_import',
+  'scheme_contact',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
-/** 'triage': move a referral through its lifecycle and allocate it. 'merge': merge duplicate people. */
-export const ACTIONS = ['list', 'read', 'create', 'update', 'delete', 'export', 'triage', 'merge', 'import'] as const;
+/**
+ * 'triage': move a referral through its lifecycle and allocate it. 'merge': merge duplicate people.
+ * 'verify': confirm a directory listing is still accurate. 'publish': list a service on the public ORUK API.
+ */
+export const ACTIONS = ['list', 'read', 'create', 'update', 'delete', 'export', 'triage', 'merge', 'import', 'verify', 'publish'] as const;
 export type Action = (typeof ACTIONS)[number];
 
 /** 'self': the record is the caller's own account. 'own_organisation': it belongs to the caller's organisation. */
@@ -100,6 +109,44 @@ export const POLICY: Record<Resource, ResourcePolicy> = {
   referral_settings: {
     read: { ...caseworkers, referrer: 'allow', api_client: 'allow' },
     update: { scheme_manager: 'allow' },
+  },
+  // The community directory is shared by the deployment's schemes. Anyone signed in may look;
+  // a VCSE provider maintains its own organisation's listings ('own_organisation': the listing
+  // belongs to the directory organisation that the caller's organisation stands for); scheme
+  // staff verify them; managers and administrators maintain any listing.
+  directory_organization: {
+    list: { ...everyone, api_client: 'allow' },
+    read: { ...everyone, api_client: 'allow' },
+    create: administrators,
+    update: { ...administrators, vcse_provider: 'own_organisation' },
+    verify: caseworkers,
+  },
+  directory_service: {
+    list: { ...everyone, api_client: 'allow' },
+    read: { ...everyone, api_client: 'allow' },
+    create: { ...administrators, vcse_provider: 'own_organisation' },
+    update: { ...administrators, vcse_provider: 'own_organisation' },
+    verify: caseworkers,
+    publish: { scheme_manager: 'allow' },
+    export: { ...caseworkers, commissioner: 'allow', system_admin: 'allow' },
+  },
+  // What the scheme itself knows about a service: notes, preference. Scheme staff only.
+  directory_note: {
+    read: { ...caseworkers, safeguarding_lead: 'allow' },
+    update: caseworkers,
+  },
+  directory_settings: {
+    read: { ...caseworkers, vcse_provider: 'allow' },
+    update: { scheme_manager: 'allow' },
+  },
+  directory_import: {
+    list: administrators,
+    read: administrators,
+    import: administrators,
+  },
+  // The reverse directory: which link workers and schemes cover an area, and how to reach them.
+  scheme_contact: {
+    list: { ...everyone },
   },
 };
 

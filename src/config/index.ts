@@ -45,6 +45,18 @@ const configSchema = z.object({
     .optional(),
   SMTP_FROM: z.string().min(3).default('Linkwell <no-reply@linkwell.invalid>'),
   SEED_DEMO: booleanFlag.default(true),
+  /** An ORUK v3 /services feed to pull into the directory on a schedule (a job); unset: no pull. */
+  ORUK_FEED_URL: z.url().optional(),
+  ORUK_PULL_INTERVAL_MINUTES: z.coerce.number().int().min(5).max(7 * 24 * 60).default(24 * 60),
+  /**
+   * Map tiles, e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png. Unset: the map draws markers
+   * and clusters on a plain background and asks no third party for anything.
+   */
+  MAP_TILE_URL: z
+    .string()
+    .regex(/^https:\/\/[^\s]+\{z\}[^\s]*$/, 'must be an https:// URL template with {z}, {x} and {y}')
+    .optional(),
+  MAP_TILE_ATTRIBUTION: z.string().max(300).default(''),
 });
 
 export type Config = z.infer<typeof configSchema>;

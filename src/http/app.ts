@@ -21,6 +21,10 @@ import { registerReferralRoutes } from '../referrals/routes.js';
 import { registerTriageRoutes } from '../referrals/triage-routes.js';
 import { registerPublicReferralRoutes } from '../referrals/public-routes.js';
 import { registerFhirRoutes } from '../fhir/routes.js';
+import { registerDirectoryRoutes } from '../directory/routes.js';
+import { registerDirectorySearchRoutes } from '../directory/search/routes.js';
+import { registerDirectoryImportRoutes } from '../directory/import/routes.js';
+import { registerOrukRoutes } from '../directory/oruk/routes.js';
 
 export type App = FastifyInstance;
 
@@ -133,11 +137,15 @@ export async function buildApp(ctx: AppContext): Promise<App> {
       registerReferralRoutes(api, ctx);
       registerTriageRoutes(api, ctx);
       registerPublicReferralRoutes(api, ctx);
+      registerDirectoryRoutes(api, ctx);
+      registerDirectorySearchRoutes(api, ctx);
+      registerDirectoryImportRoutes(api, ctx);
     },
     { prefix: '/api' },
   );
   registerOAuthRoutes(app, ctx);
   await registerFhirRoutes(app, ctx);
+  await registerOrukRoutes(app, ctx);
   await registerWebApp(app);
   return app;
 }

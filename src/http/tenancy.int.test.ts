@@ -9,6 +9,8 @@ import { referralBody } from '../testing/referrals.js';
 
 /** Every table that carries scheme data. A new one must be added here to be checked. */
 const SCHEME_TABLES = [
+  'directory_settings',
+  'directory_scheme_services',
   'organisations',
   'memberships',
   'api_clients',
