@@ -6,6 +6,7 @@ import { testBackend } from '../testing/database.js';
 import { addApiClient } from '../schemes/provision.js';
 import { queueNotification } from '../notifications/outbox.js';
 import { referralBody } from '../testing/referrals.js';
+import { createTestDirectoryOrganization, createTestDirectoryService } from '../directory/test-fixtures.js';
 
 /** Every table that carries scheme data. A new one must be added here to be checked. */
 const SCHEME_TABLES = [
@@ -50,9 +51,13 @@ beforeAll(async () => {
     const client = await scope.db.selectFrom('api_clients').select('id').executeTakeFirstOrThrow();
     return { notification, apiClient: client.id };
   });
+  // The directory is shared; each scheme's settings and its view of a listing are its own.
+  const listing = await createTestDirectoryService(t.ctx.data, await createTestDirectoryOrganization(t.ctx.data));
   // Referral records in both schemes: a referral (person, consent, timeline, feedback), a draft,
-  // settings and an integration identifier.
+  // settings and an integration identifier; and directory settings and a public listing.
   const referralRecords = async (scheme: TestScheme, manager: SignedIn) => {
+    await t.app.inject({ method: 'PUT', url: '/api/directory/settings', headers: manager.headers, payload: { staleAfterDays: 180 } });
+    await t.app.inject({ method: 'PUT', url: `/api/directory/services/${listing}/public`, headers: manager.headers, payload: { public: true } });
     const gp = await signInAs(t.app, await createTestUser(t.ctx.data, scheme, 'referrer'));
     const referral = (await t.app.inject({ method: 'POST', url: '/api/referrals', headers: gp.headers, payload: referralBody() })).json<{ id: string; person: { id: string } }>();
     const draft = (await t.app.inject({ method: 'POST', url: '/api/referral-drafts', headers: gp.headers, payload: { data: { note: 'x' } } })).json<{ id: string }>();

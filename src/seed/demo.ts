@@ -8,6 +8,7 @@ import type { JobQueue } from '../jobs/queue.js';
 import { queueNotification } from '../notifications/outbox.js';
 import { PLATFORM_SCHEME_ID } from '../auth/sign-in.js';
 import { addApiClient, addMember, addOrganisation, createScheme } from '../schemes/provision.js';
+import { seedDemoDirectory } from './demo-directory.js';
 import { seedDemoReferrals } from './demo-referrals.js';
 
 export interface DemoUser {
@@ -120,6 +121,13 @@ export async function seedDemo(data: DataAccess, jobs: JobQueue, options: { data
     if (!found) throw new Error(`Demo user missing: ${local}`);
     return found;
   };
+  await seedDemoDirectory(data, {
+    riverside,
+    hillside,
+    schemeOrganisations: orgs,
+    verifier: { userId: actor('jo.bennett').userId, label: actor('jo.bennett').label },
+    managerUserId: actor('helen.price').userId,
+  });
   await seedDemoReferrals(
     data,
     jobs,
