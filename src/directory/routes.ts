@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { AppContext } from '../app-context.js';
 import { changeList, publicFlagUpdate, schemeNoteUpdate, serviceCreate, serviceDetail, serviceUpdate, verifyRequest } from '../contracts/directory.js';
 import { withScope } from '../http/request-context.js';
-import { requiredVersion } from './if-match.js';
+import { requiredVersion } from '../http/if-match.js';
 import { registerDirectorySchemeRoutes } from './scheme-routes.js';
 import { createService, updateService } from './services/edit-service.js';
 import { getService } from './services/get-service.js';

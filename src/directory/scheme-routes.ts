@@ -17,7 +17,7 @@ import {
 import { validationError } from '../errors.js';
 import { withScope } from '../http/request-context.js';
 import { coverageFor, myOrganization as loadMyOrganization } from './coverage.js';
-import { requiredVersion } from './if-match.js';
+import { requiredVersion } from '../http/if-match.js';
 import { updateOrganization } from './services/edit-organization.js';
 import { listChanges } from './services/history.js';
 import { getOrganization, listOrganizations } from './services/organizations.js';

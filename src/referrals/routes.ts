@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../app-context.js';
@@ -17,7 +17,7 @@ import {
   withdrawConsentRequest,
   importReport,
 } from '../contracts/referrals.js';
-import { AppError } from '../errors.js';
+import { versionFromIfMatch } from '../http/if-match.js';
 import { requestMeta, requireActor, withScope } from '../http/request-context.js';
 import { addConsent, withdrawConsent } from './consent.js';
 import { commandFromInput, createReferral } from './create-referral.js';
@@ -34,15 +34,6 @@ import { applyReferralEvent } from './transition-referral.js';
 
 const tags = ['referrals'];
 const idParams = z.strictObject({ id: z.uuid() });
-
-/** `If-Match: "3"` or `W/"3"` → 3. Absent → undefined; anything else is a bad request. */
-export function versionFromIfMatch(request: FastifyRequest): number | undefined {
-  const header = request.headers['if-match'];
-  if (header === undefined) return undefined;
-  const match = /^(?:W\/)?"(\d{1,9})"$/.exec(String(header).trim());
-  if (!match?.[1]) throw new AppError('bad-request', 'If-Match must be a version tag like "3", as sent in ETag.', { code: 'bad-if-match' });
-  return Number(match[1]);
-}
 
 export function registerReferralRoutes(api: FastifyInstance, ctx: AppContext): void {
   const r = api.withTypeProvider<ZodTypeProvider>();

@@ -9,7 +9,7 @@ import { withScope } from '../http/request-context.js';
 import { deleteDraft, getDraft, listDrafts, saveDraft } from './drafts.js';
 import { presentPerson } from './get-referral.js';
 import { findDuplicates, getPerson, mergePeople, updatePerson } from './people.js';
-import { versionFromIfMatch } from './routes.js';
+import { versionFromIfMatch } from '../http/if-match.js';
 import { allocateMany, caseloads, triageQueue } from './triage.js';
 import { can, ruleFor } from '../auth/policy.js';
 import { roleOf, type SchemeScope } from '../data/access.js';
