@@ -7,6 +7,13 @@ import { formatDemoSignIns, isEmpty, seedDemo } from '../seed/demo.js';
 import { addApiClient, addMember, addOrganisation, createScheme, findSchemeBySlug } from '../schemes/provision.js';
 import { openData, startServer } from '../server.js';
 import { join } from 'node:path';
+import { writeFile } from 'node:fs/promises';
+import { exportDirectoryCsv } from '../directory/import/export.js';
+import { importHsds } from '../directory/import/hsds.js';
+import { importOnspd } from '../directory/import/onspd.js';
+import { importOruk } from '../directory/import/oruk.js';
+import { formatReport, progressRenderer } from '../directory/import/progress.js';
+import type { ImportOptions, ImportReport } from '../directory/import/run.js';
 
 function config(): Config {
   try {
@@ -129,6 +136,55 @@ export function buildCli(options: { exitOverride?: boolean } = {}): Command {
         return addApiClient(data, schemeId, { name: options.name, organisationId: options.organisation, scopes: options.scopes.split(' ').filter(Boolean) });
       });
       console.log(`client_id: ${created.clientId}\nclient_secret: ${created.clientSecret}\nThe secret is shown once.`);
+    });
+
+  const directoryImport = program.command('import').description('Load the community directory or the postcode directory');
+  const runImport = async (label: string, work: (db: Awaited<ReturnType<typeof openData>>['database']['db'], opts: ImportOptions) => Promise<ImportReport>) => {
+    const progress = progressRenderer(process.stderr, label);
+    try {
+      const report = await withData(({ database }) => work(database.db, { who: { userId: null, label: `import: ${label}` }, onProgress: (p) => progress.update(p) }));
+      progress.done();
+      console.log(formatReport(report));
+    } catch (error) {
+      progress.done();
+      // The import as a whole failed (an unreadable file, a feed that did not answer): nothing more was changed.
+      console.error(`Import failed: ${error instanceof Error ? error.message : String(error)}`);
+      process.exitCode = 1;
+    }
+  };
+  directoryImport
+    .command('oruk')
+    .description('Import an ORUK v3 /services feed (an https:// address, every page) or a JSON file of one')
+    .argument('<file-or-url>')
+    .action(async (source: string) => {
+      const from = /^https?:\/\//i.test(source) ? { url: source } : { file: source };
+      await runImport(`oruk ${source}`, (db, opts) => importOruk(db, from, opts));
+    });
+  directoryImport
+    .command('hsds')
+    .description('Import an HSDS 3.0 tabular data package (a folder of CSV files)')
+    .argument('<dir>')
+    .action(async (dir: string) => {
+      await runImport(`hsds ${dir}`, (db, opts) => importHsds(db, dir, opts));
+    });
+  directoryImport
+    .command('onspd')
+    .description('Load the ONS Postcode Directory CSV into the postcode table')
+    .argument('<file>')
+    .action(async (file: string) => {
+      await runImport(`onspd ${file}`, (db, opts) => importOnspd(db, file, opts));
+    });
+
+  program
+    .command('export')
+    .description('Export data')
+    .command('directory')
+    .description('Write every directory service to a CSV file, one row each')
+    .argument('<file>')
+    .action(async (file: string) => {
+      const { csv, count } = await withData(({ database }) => exportDirectoryCsv(database.db));
+      await writeFile(file, csv);
+      console.log(`Wrote ${count} services to ${file}.`);
     });
 
   return program;

@@ -1,0 +1,59 @@
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { isIP } from 'node:net';
+import { join } from 'node:path';
+import { AppError } from '../../errors.js';
+
+/**
+ * What an import started from the web reads. A feed address must be a public http(s) address:
+ * the server fetches it, so an address inside the hosting network (loopback, private ranges,
+ * link-local, metadata services) is refused. Names are not resolved here, so a public name
+ * that points inside is not caught; deployments should also restrict outbound traffic.
+ *
+ * An uploaded document is kept under DATA_DIR/imports until its job has read it, because job
+ * payloads carry ids only.
+ */
+
+function privateIPv4(ip: string): boolean {
+  const [a = 0, b = 0] = ip.split('.').map(Number);
+  return a === 0 || a === 10 || a === 127 || (a === 169 && b === 254) || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 100 && b >= 64 && b <= 127);
+}
+
+function privateIPv6(ip: string): boolean {
+  const lower = ip.toLowerCase();
+  if (lower === '::1' || lower === '::') return true;
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(lower);
+  if (mapped?.[1]) return privateIPv4(mapped[1]);
+  return /^f[cd]/.test(lower) || /^fe[89ab]/.test(lower);
+}
+
+export function assertPublicFeedUrl(url: string): void {
+  const parsed = new URL(url);
+  const host = parsed.hostname.replace(/^\[|\]$/g, '');
+  const refused =
+    !['http:', 'https:'].includes(parsed.protocol) ||
+    host === 'localhost' ||
+    host.endsWith('.localhost') ||
+    host.endsWith('.internal') ||
+    (isIP(host) === 4 && privateIPv4(host)) ||
+    (isIP(host) === 6 && privateIPv6(host));
+  if (refused) {
+    throw new AppError('validation', 'That address is not a public web address.', {
+      fields: [{ field: 'body.url', message: 'Enter the public https:// address of an ORUK feed' }],
+    });
+  }
+}
+
+const documentPath = (dataDir: string, importId: string): string => join(dataDir, 'imports', `${importId}.json`);
+
+export async function keepDocument(dataDir: string, importId: string, document: unknown): Promise<void> {
+  await mkdir(join(dataDir, 'imports'), { recursive: true });
+  await writeFile(documentPath(dataDir, importId), JSON.stringify(document), { mode: 0o600 });
+}
+
+export async function takeDocument(dataDir: string, importId: string): Promise<unknown> {
+  return JSON.parse(await readFile(documentPath(dataDir, importId), 'utf8')) as unknown;
+}
+
+export async function dropDocument(dataDir: string, importId: string): Promise<void> {
+  await rm(documentPath(dataDir, importId), { force: true });
+}
