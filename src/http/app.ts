@@ -23,6 +23,7 @@ import { registerPublicReferralRoutes } from '../referrals/public-routes.js';
 import { registerFhirRoutes } from '../fhir/routes.js';
 import { registerDirectoryRoutes } from '../directory/routes.js';
 import { registerDirectorySearchRoutes } from '../directory/search/routes.js';
+import { mapTileImgSource } from '../directory/search/map-tiles.js';
 import { registerDirectoryImportRoutes } from '../directory/import/routes.js';
 import { registerOrukRoutes } from '../directory/oruk/routes.js';
 
@@ -83,6 +84,8 @@ export async function buildApp(ctx: AppContext): Promise<App> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
+  // Map tiles, when configured, are the one kind of image from elsewhere.
+  const tileSource = mapTileImgSource(ctx.config.MAP_TILE_URL);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
     reply.header('x-content-type-options', 'nosniff');
@@ -93,7 +96,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
     if (!request.url.startsWith('/api/docs')) {
       reply.header(
         'content-security-policy',
-        "default-src 'self'; img-src 'self' data:; font-src 'self' https://assets.nhs.uk; style-src 'self'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
+        `default-src 'self'; img-src 'self' data:${tileSource ? ` ${tileSource}` : ''}; font-src 'self' https://assets.nhs.uk; style-src 'self'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'`,
       );
     }
   });

@@ -167,6 +167,14 @@ async function writeFields(db: Db, fields: Map<string, SearchFields>): Promise<v
   if (words.length > 0) {
     await sql`insert into directory_words (word) select w from jsonb_array_elements_text(${JSON.stringify(words)}::jsonb) as w on conflict do nothing`.execute(db);
   }
+  // The documents' lexemes too, marked with a leading '~' (a query word never has one), so that
+  // "does this word find anything?" is a primary-key lookup instead of a scan of every document.
+  await sql`
+    insert into directory_words (word)
+    select distinct '~' || l.lexeme
+    from directory_services s cross join lateral unnest(s.search_document) as l
+    where s.id = any(${[...fields.keys()]}::uuid[]) and l.lexeme ~ '[[:alpha:]]'
+    on conflict do nothing`.execute(db);
 }
 
 /**
