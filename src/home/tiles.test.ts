@@ -41,6 +41,12 @@ describe('home page per role', () => {
     expect(homeFor('link_worker', figures).tiles.find((t) => t.key === 'triage')?.href).toBe('/triage');
   });
 
+  it('links the community directory', () => {
+    expect(homeFor('link_worker', figures).tiles.find((t) => t.key === 'directory')?.href).toBe('/directory');
+    expect(homeFor('scheme_manager', figures).tiles.find((t) => t.key === 'directory')?.href).toBe('/directory');
+    expect(homeFor('vcse_provider', figures).tiles.find((t) => t.key === 'listing')?.href).toBe('/directory/my-organisation');
+  });
+
   it('never links a referrer or commissioner to administration pages', () => {
     for (const role of ['referrer', 'commissioner'] as const) {
       const hrefs = homeFor(role, figures).tiles.map((t) => t.href ?? '');

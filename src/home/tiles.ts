@@ -41,7 +41,7 @@ export function homeFor(role: Role, figures: HomeFigures): Pick<HomeResponse, 'h
         tiles: [
           tile('triage', 'Triage queue', 'New referrals waiting for a first look, oldest first.', '/triage'),
           tile('caseload', 'My caseload', 'The people you are working with and what is due next.'),
-          tile('directory', 'Community directory', 'Find groups and services to refer people on to.'),
+          tile('directory', 'Community directory', 'Find groups and services to refer people on to.', '/directory'),
           tile('organisations', 'Organisations in this scheme', 'Practices, partners and community groups.', '/organisations', plural(figures.organisations, 'organisation', 'organisations')),
         ],
       };
@@ -52,6 +52,7 @@ export function homeFor(role: Role, figures: HomeFigures): Pick<HomeResponse, 'h
         tiles: [
           tile('triage', 'Triage queue', 'New referrals waiting for a decision, with each link worker’s caseload.', '/triage'),
           tile('referrals', 'Referrals', 'Every referral in the scheme, its status and timeline.', '/referrals'),
+          tile('directory', 'Community directory', 'Groups and services to refer people on to; import listings and keep them current.', '/directory'),
           tile('organisations', 'Organisations', 'Practices, partners and community groups in this scheme.', '/organisations', plural(figures.organisations, 'organisation', 'organisations')),
           tile('referral-settings', 'Referral settings', 'Who can be referred, screening questions, targets and self-referral.', '/admin/referral-settings'),
           tile('audit', 'Audit trail', 'Who read or changed what, and when. Search and export.', '/admin/audit'),
@@ -71,7 +72,7 @@ export function homeFor(role: Role, figures: HomeFigures): Pick<HomeResponse, 'h
         intro: 'Accept or decline people referred to you, keep registers and raise concerns.',
         tiles: [
           tile('incoming', 'Referrals to respond to', 'People referred to your activities who are waiting for an answer.'),
-          tile('listing', 'Your directory listing', 'Keep your services, times and capacity up to date.'),
+          tile('listing', 'Your directory listing', 'Keep your services, times and capacity up to date.', '/directory/my-organisation'),
           tile('organisations', 'Organisations in this scheme', 'Practices, partners and community groups.', '/organisations'),
         ],
       };

@@ -1,10 +1,27 @@
 import type { ReactNode } from 'react';
 import { Route, Routes } from 'react-router-dom';
-import { canAdministerScheme, canManageSchemes, canRefer, canTriage } from './layout/navigation.js';
+import {
+  canAdministerScheme,
+  canChangeDirectorySettings,
+  canImportDirectory,
+  canKeepListings,
+  canManageSchemes,
+  canRefer,
+  canTriage,
+  canUseDirectory,
+} from './layout/navigation.js';
 import { Layout } from './layout/Layout.js';
 import { AccountPage } from './pages/account/AccountPage.js';
 import { ApiClientsPage } from './pages/api-clients/ApiClientsPage.js';
 import { AuditPage } from './pages/audit/AuditPage.js';
+import { NewServicePage, ServiceEditPage } from './pages/directory/edit/ServiceEditPage.js';
+import { DirectoryImportPage } from './pages/directory/import/DirectoryImportPage.js';
+import { MyOrganisationPage } from './pages/directory/my-organisation/MyOrganisationPage.js';
+import { GovernanceEditPage } from './pages/directory/organisation/GovernanceEditPage.js';
+import { OrganisationPage } from './pages/directory/organisation/OrganisationPage.js';
+import { SearchPage } from './pages/directory/search/SearchPage.js';
+import { ServicePage } from './pages/directory/service/ServicePage.js';
+import { DirectorySettingsPage } from './pages/directory/settings/DirectorySettingsPage.js';
 import { ForgotPasswordPage } from './pages/auth/ForgotPasswordPage.js';
 import { MfaCodePage } from './pages/auth/MfaCodePage.js';
 import { ResetPasswordPage } from './pages/auth/ResetPasswordPage.js';
@@ -31,7 +48,8 @@ import { RequireRole, RequireSession } from './session/guards.js';
 /**
  * Every route of the web app. Pages that need a full session sit under RequireSession; the
  * two MFA steps accept the stages that lead to them. The self-referral form is public. The
- * static /referrals/new and /referrals/import outrank /referrals/:id, whatever their order.
+ * static /referrals/new and /referrals/import outrank /referrals/:id, whatever their order, as
+ * /directory/services/new outranks /directory/services/:id.
  */
 export function App(): ReactNode {
   return (
@@ -63,6 +81,23 @@ export function App(): ReactNode {
             <Route path="/referrals/import" element={<ReferralImportPage />} />
             <Route path="/people/:id" element={<PersonPage />} />
             <Route path="/people/:id/edit" element={<EditPersonPage />} />
+          </Route>
+          <Route element={<RequireRole allow={canUseDirectory} />}>
+            <Route path="/directory" element={<SearchPage />} />
+            <Route path="/directory/services/new" element={<NewServicePage />} />
+            <Route path="/directory/services/:id" element={<ServicePage />} />
+            <Route path="/directory/services/:id/edit" element={<ServiceEditPage />} />
+            <Route path="/directory/organisations/:id" element={<OrganisationPage />} />
+            <Route path="/directory/organisations/:id/edit" element={<GovernanceEditPage />} />
+          </Route>
+          <Route element={<RequireRole allow={canImportDirectory} />}>
+            <Route path="/directory/import" element={<DirectoryImportPage />} />
+          </Route>
+          <Route element={<RequireRole allow={canKeepListings} />}>
+            <Route path="/directory/my-organisation" element={<MyOrganisationPage />} />
+          </Route>
+          <Route element={<RequireRole allow={canChangeDirectorySettings} />}>
+            <Route path="/admin/directory-settings" element={<DirectorySettingsPage />} />
           </Route>
           <Route element={<RequireRole allow={canAdministerScheme} />}>
             <Route path="/admin/audit" element={<AuditPage />} />

@@ -8,7 +8,7 @@ import { ApiProblem, contractProblem, networkProblem, toApiProblem } from '../ap
  * the public pages, while the shared client keeps its copy private.
  */
 export interface RawOptions {
-  method: 'POST' | 'PUT';
+  method: 'POST' | 'PUT' | 'PATCH';
   /** A JSON body; sent as application/json. */
   json?: unknown;
   /** A text body with its own content type, for example a CSV file as text/csv. */

@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { canRefer, canTriage, isCurrent, navItems } from './navigation.js';
+import { canChangeDirectorySettings, canImportDirectory, canKeepListings, canRefer, canTriage, canUseDirectory, isCurrent, navItems } from './navigation.js';
 
 const labels = (role: Parameters<typeof navItems>[0]): string[] => navItems(role).map((i) => i.label);
 
 describe('navItems', () => {
   it('gives a referrer their referrals and the referral form', () => {
-    expect(labels('referrer')).toEqual(['Home', 'My referrals', 'Make a referral', 'Organisations', 'Account']);
+    expect(labels('referrer')).toEqual(['Home', 'My referrals', 'Make a referral', 'Directory', 'Organisations', 'Account']);
     expect(navItems('referrer').find((i) => i.label === 'Make a referral')?.href).toBe('/referrals/new');
   });
   it('gives a link worker triage, referrals and the upload, but no administration', () => {
-    expect(labels('link_worker')).toEqual(['Home', 'Triage', 'Referrals', 'Upload referrals', 'Organisations', 'Account']);
-    expect(navItems('link_worker').map((i) => i.href)).toEqual(['/', '/triage', '/referrals', '/referrals/import', '/organisations', '/account']);
+    expect(labels('link_worker')).toEqual(['Home', 'Triage', 'Referrals', 'Upload referrals', 'Directory', 'Organisations', 'Account']);
+    expect(navItems('link_worker').map((i) => i.href)).toEqual(['/', '/triage', '/referrals', '/referrals/import', '/directory', '/organisations', '/account']);
   });
   it('gives a scheme manager casework and the administration pages but not schemes', () => {
     expect(labels('scheme_manager')).toEqual([
@@ -18,8 +18,11 @@ describe('navItems', () => {
       'Triage',
       'Referrals',
       'Upload referrals',
+      'Directory',
+      'Import directory',
       'Organisations',
       'Referral settings',
+      'Directory settings',
       'Audit trail',
       'Notifications',
       'API clients',
@@ -42,6 +45,32 @@ describe('navItems', () => {
   });
   it('gives someone without a membership the basics', () => {
     expect(labels(null)).toEqual(['Home', 'Organisations', 'Account']);
+  });
+});
+
+describe('directory links', () => {
+  const everyRole = ['referrer', 'link_worker', 'scheme_manager', 'vcse_provider', 'safeguarding_lead', 'commissioner', 'system_admin'] as const;
+  it('offers the directory to every member', () => {
+    for (const role of everyRole) expect(navItems(role).find((i) => i.label === 'Directory')?.href).toBe('/directory');
+  });
+  it('offers the import to managers and administrators only', () => {
+    expect(everyRole.filter((role) => labels(role).includes('Import directory'))).toEqual(['scheme_manager', 'system_admin']);
+    expect(navItems('system_admin').find((i) => i.label === 'Import directory')?.href).toBe('/directory/import');
+  });
+  it('gives a VCSE provider their listings', () => {
+    expect(labels('vcse_provider')).toEqual(['Home', 'Directory', 'My listings', 'Organisations', 'Account']);
+    expect(navItems('vcse_provider').find((i) => i.label === 'My listings')?.href).toBe('/directory/my-organisation');
+  });
+  it('links only a scheme manager to the directory settings', () => {
+    expect(everyRole.filter((role) => labels(role).includes('Directory settings'))).toEqual(['scheme_manager']);
+    expect(navItems('scheme_manager').find((i) => i.label === 'Directory settings')?.href).toBe('/admin/directory-settings');
+  });
+  it('marks one link current inside the directory', () => {
+    expect(isCurrent('/directory', '/directory')).toBe(true);
+    expect(isCurrent('/directory/services/abc', '/directory')).toBe(true);
+    expect(isCurrent('/directory/import', '/directory')).toBe(false);
+    expect(isCurrent('/directory/import', '/directory/import')).toBe(true);
+    expect(isCurrent('/directory/my-organisation', '/directory')).toBe(false);
   });
 });
 
@@ -77,5 +106,15 @@ describe('role checks', () => {
     expect(canRefer('link_worker')).toBe(true);
     expect(canRefer('commissioner')).toBe(false);
     expect(canRefer(null)).toBe(false);
+  });
+  it('gates the directory pages by role', () => {
+    expect(canUseDirectory('commissioner')).toBe(true);
+    expect(canUseDirectory(null)).toBe(false);
+    expect(canImportDirectory('scheme_manager')).toBe(true);
+    expect(canImportDirectory('link_worker')).toBe(false);
+    expect(canKeepListings('vcse_provider')).toBe(true);
+    expect(canKeepListings('link_worker')).toBe(false);
+    expect(canChangeDirectorySettings('scheme_manager')).toBe(true);
+    expect(canChangeDirectorySettings('system_admin')).toBe(false);
   });
 });

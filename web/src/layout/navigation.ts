@@ -31,6 +31,26 @@ export function canRefer(role: Role | null): boolean {
   return role === 'referrer' || canTriage(role);
 }
 
+/** Every signed-in member reads the community directory; someone without a membership has no scheme to read it in. */
+export function canUseDirectory(role: Role | null): boolean {
+  return role !== null;
+}
+
+/** Who may import listings into the directory (managers and administrators). */
+export function canImportDirectory(role: Role | null): boolean {
+  return canAdministerScheme(role);
+}
+
+/** A VCSE provider keeps its own organisation's listings. */
+export function canKeepListings(role: Role | null): boolean {
+  return role === 'vcse_provider';
+}
+
+/** Only a scheme manager changes the scheme's directory settings. */
+export function canChangeDirectorySettings(role: Role | null): boolean {
+  return role === 'scheme_manager';
+}
+
 export function navItems(role: Role | null): NavItem[] {
   const items: NavItem[] = [{ href: '/', label: 'Home' }];
   if (role === 'referrer') {
@@ -43,9 +63,13 @@ export function navItems(role: Role | null): NavItem[] {
       { href: '/referrals/import', label: 'Upload referrals' },
     );
   }
+  if (canUseDirectory(role)) items.push({ href: '/directory', label: 'Directory' });
+  if (canKeepListings(role)) items.push({ href: '/directory/my-organisation', label: 'My listings' });
+  if (canImportDirectory(role)) items.push({ href: '/directory/import', label: 'Import directory' });
   items.push({ href: '/organisations', label: 'Organisations' });
   // Only a scheme manager may change the scheme's referral rules.
   if (role === 'scheme_manager') items.push({ href: '/admin/referral-settings', label: 'Referral settings' });
+  if (canChangeDirectorySettings(role)) items.push({ href: '/admin/directory-settings', label: 'Directory settings' });
   if (canAdministerScheme(role)) {
     items.push(
       { href: '/admin/audit', label: 'Audit trail' },
@@ -59,7 +83,7 @@ export function navItems(role: Role | null): NavItem[] {
 }
 
 /** Menu links that sit inside another's section, such as "Make a referral" inside "/referrals". */
-const SUB_SECTIONS: readonly string[] = ['/referrals/new', '/referrals/import'];
+const SUB_SECTIONS: readonly string[] = ['/referrals/new', '/referrals/import', '/directory/import', '/directory/my-organisation'];
 
 function within(pathname: string, href: string): boolean {
   return pathname === href || pathname.startsWith(`${href}/`);

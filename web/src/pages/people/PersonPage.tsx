@@ -70,6 +70,21 @@ function Person({ id }: { id: string }): ReactNode {
           </p>
         )}
       </section>
+      {person.mergedIntoId === null && (
+        <section aria-labelledby="directory-heading">
+          <h2 className="nhsuk-heading-m" id="directory-heading">
+            Community directory
+          </h2>
+          <ul className="nhsuk-list">
+            <li>
+              <Link to={`/directory?personId=${person.id}`}>Find services near {name}’s home</Link>
+            </li>
+            <li>
+              <Link to={`/directory?personId=${person.id}&match=1`}>Suggest services for {name}</Link>
+            </li>
+          </ul>
+        </section>
+      )}
       <PersonReferrals referrals={referrals} />
       {person.mergedIntoId === null && (
         <>
