@@ -41,6 +41,7 @@ export const importRun = z.object({
   updated: z.number().int(),
   unchanged: z.number().int(),
   rejected: z.array(importRejection),
+  warnings: z.array(z.string()).describe('Things imported with a caveat, such as a location whose coordinates are not a point on Earth (the first 200, then how many more)'),
   error: z.string().nullable().describe('Why the import failed as a whole, when it did'),
   startedAt: z.string(),
   finishedAt: z.string().nullable(),

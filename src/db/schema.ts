@@ -630,6 +630,10 @@ export interface DirectoryImportsTable {
   updated_count: Defaulted<number>;
   unchanged_count: Defaulted<number>;
   rejected: ColumnType<unknown[], string | undefined, string>;
+  /** Things imported with a caveat, as sentences (the first few hundred). */
+  warnings: ColumnType<string[], string | undefined, string>;
+  /** An uploaded ORUK document, until its import job has read it. */
+  document: ColumnType<Record<string, unknown> | null, string | null | undefined, string | null>;
   error: Nullable<string>;
   started_at: Timestamp;
   finished_at: Nullable<Date>;

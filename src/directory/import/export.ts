@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { csvCell } from '../../audit/csv.js';
+import { csvRow } from '../../audit/csv.js';
 import { EXPORT_COLUMNS } from '../../contracts/directory-import.js';
 import type { DB } from '../../db/schema.js';
 import { listingStatus, type ServiceGraph } from '../model.js';
@@ -13,11 +13,6 @@ import { loadServiceGraphs } from '../store/read.js';
  */
 
 const PAGE = 500;
-
-/** A number cannot be a formula, so a negative longitude stays a number; everything else is defused. */
-function csvRow(values: (string | number | null | undefined)[]): string {
-  return values.map((v) => (typeof v === 'number' && Number.isFinite(v) ? `"${v}"` : csvCell(v))).join(',') + '\r\n';
-}
 
 function firstPlace(g: ServiceGraph) {
   for (const sal of g.serviceAtLocations) {

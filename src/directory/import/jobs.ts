@@ -3,9 +3,10 @@ import { z } from 'zod';
 import type { Config } from '../../config/index.js';
 import type { DataAccess } from '../../data/access.js';
 import type { JobQueue } from '../../jobs/queue.js';
+import { AppError } from '../../errors.js';
 import { safeErrorText } from '../../logging/safe-error.js';
 import { importOruk } from './oruk.js';
-import { dropDocument, takeDocument } from './web-source.js';
+import { describeError, type Db } from './run.js';
 
 export const IMPORT_QUEUE = 'directory.import';
 export const ORUK_PULL_QUEUE = 'directory.oruk-pull';
@@ -13,6 +14,20 @@ export const ORUK_PULL_QUEUE = 'directory.oruk-pull';
 export const UPLOADED_SOURCE = 'uploaded document';
 
 const importPayload = z.object({ importId: z.uuid(), userId: z.uuid().nullable() });
+
+/**
+ * The uploaded document of an import, read from its row. It is emptied by the caller once the
+ * import is over, whichever way it ended; a run that dies half-way keeps it for the queue's retry.
+ */
+async function uploadedDocument(db: Db, importId: string): Promise<unknown> {
+  const row = await db.selectFrom('directory_imports').select('document').where('id', '=', importId).executeTakeFirst();
+  if (!row?.document) throw new AppError('bad-request', 'The uploaded document is no longer held. Upload it again.');
+  return row.document;
+}
+
+async function forgetDocument(db: Db, importId: string): Promise<void> {
+  await db.updateTable('directory_imports').set({ document: null }).where('id', '=', importId).execute();
+}
 
 /**
  * The directory's background work: imports started from the web, and the scheduled ORUK pull.
@@ -27,14 +42,19 @@ export function registerDirectoryJobs(jobs: JobQueue, data: DataAccess, config: 
     if (!parsed.success) throw new Error(`${IMPORT_QUEUE} job ${job.id} has no valid importId`);
     const { importId, userId } = parsed.data;
     const run = await data.db.selectFrom('directory_imports').select(['source', 'status', 'started_by_label']).where('id', '=', importId).executeTakeFirst();
-    if (!run || run.status !== 'running') return;
+    if (!run) return;
+    if (run.status !== 'running') {
+      // Finished or failed already (a job run twice): nothing to import, and nothing to keep.
+      if (run.source === UPLOADED_SOURCE) await forgetDocument(data.db, importId);
+      return;
+    }
     const who = { userId, label: run.started_by_label };
     try {
       if (run.source === UPLOADED_SOURCE) {
         try {
-          await importOruk(data.db, { json: await takeDocument(config.DATA_DIR, importId) }, { who, importId });
+          await importOruk(data.db, { json: await uploadedDocument(data.db, importId) }, { who, importId });
         } finally {
-          await dropDocument(config.DATA_DIR, importId);
+          await forgetDocument(data.db, importId);
         }
       } else {
         await importOruk(data.db, { url: run.source }, { who, importId });
@@ -43,7 +63,7 @@ export function registerDirectoryJobs(jobs: JobQueue, data: DataAccess, config: 
       logger.warn({ importId, error: safeErrorText(error) }, 'directory import failed');
       await data.db
         .updateTable('directory_imports')
-        .set({ status: 'failed', error: safeErrorText(error) })
+        .set({ status: 'failed', error: describeError(error), finished_at: new Date() })
         .where('id', '=', importId)
         .where('status', '=', 'running')
         .execute();

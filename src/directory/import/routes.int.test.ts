@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportRunDto } from '../../contracts/directory-import.js';
 import { createTestScheme, createTestUser, openTestApp, signInAs, type SignedIn, type TestApp } from '../../testing/app.js';
 import { saveService } from '../store/write.js';
-import { registerDirectoryJobs } from './jobs.js';
+import { registerDirectoryJobs, UPLOADED_SOURCE } from './jobs.js';
+import { ImportRun } from './run.js';
 
 const FULL = JSON.parse(readFileSync('/work/shared/conformance/oruk/examples/Test/service_full.json', 'utf8')) as Record<string, unknown>;
 const LIST = JSON.parse(readFileSync('/work/shared/conformance/oruk/examples/Test/service_list.json', 'utf8')) as { contents: Record<string, unknown>[] };
@@ -48,6 +49,12 @@ afterAll(async () => {
   await new Promise<void>((resolve) => server.close(() => resolve()));
 });
 
+/** The uploaded document as the database holds it for the job (null once the job is done with it). */
+async function heldDocument(id: string): Promise<unknown> {
+  const row = await t.ctx.data.db.selectFrom('directory_imports').select('document').where('id', '=', id).executeTakeFirstOrThrow();
+  return row.document;
+}
+
 async function importRun(as: SignedIn, id: string): Promise<ImportRunDto> {
   const response = await t.app.inject({ method: 'GET', url: `/api/directory/imports/${id}`, headers: as.headers });
   expect(response.statusCode, response.body).toBe(200);
@@ -59,12 +66,18 @@ describe('directory import from the web', () => {
     const started = await t.app.inject({ method: 'POST', url: '/api/directory/imports', headers: manager.headers, payload: { format: 'oruk', document: FULL } });
     expect(started.statusCode, started.body).toBe(202);
     const { id } = started.json<{ id: string }>();
-    expect(await importRun(manager, id)).toMatchObject({ status: 'running', read: 0, source: 'uploaded document', startedBy: 'Test scheme_manager' });
+    expect(await importRun(manager, id)).toMatchObject({ status: 'running', read: 0, source: 'uploaded document', startedBy: 'Test scheme_manager', warnings: [] });
+    // The document waits in the database (any instance may run the job), not on this one's disk.
+    expect(await heldDocument(id)).toMatchObject({ id: 'ac148810-d857-441c-9679-408f346de14b', name: FULL.name });
+    expect(readdirSync(t.ctx.config.DATA_DIR)).not.toContain('imports');
 
     await t.ctx.jobs.runDue();
     const done = await importRun(manager, id);
     expect(done).toMatchObject({ status: 'finished', format: 'oruk', read: 1, created: 1, updated: 0, unchanged: 0, rejected: [], error: null });
     expect(done.finishedAt).not.toBeNull();
+    // The conformance record's only location is at latitude 100, longitude 101.
+    expect(done.warnings).toEqual([expect.stringMatching(/^record 1: .*latitude 100, longitude 101 is not a point on Earth/)]);
+    expect(await heldDocument(id)).toBeNull();
 
     const again = await t.app.inject({ method: 'POST', url: '/api/directory/imports', headers: manager.headers, payload: { format: 'oruk', document: FULL } });
     await t.ctx.jobs.runDue();
@@ -75,6 +88,26 @@ describe('directory import from the web', () => {
 
     const audit = await t.app.inject({ method: 'GET', url: `/api/audit-events?entityType=directory_import&entityId=${id}`, headers: manager.headers });
     expect(audit.json<{ items: { action: string }[] }>().items.map((a) => a.action)).toEqual(['create']);
+  });
+
+  it('fails an uploaded import whose document is no longer held, saying so', async () => {
+    const id = '00000000-0000-4000-8000-0000000d0c00';
+    await t.ctx.data.db.insertInto('directory_imports').values({ id, format: 'oruk', source: UPLOADED_SOURCE, status: 'running', started_by_label: 'Test scheme_manager' }).execute();
+    await t.ctx.jobs.enqueue(t.ctx.data.db, 'directory.import', { importId: id, userId: null });
+    await t.ctx.jobs.runDue();
+    const failed = await importRun(manager, id);
+    expect(failed).toMatchObject({ status: 'failed', error: 'The uploaded document is no longer held. Upload it again.', read: 0, created: 0 });
+    expect(failed.finishedAt).not.toBeNull();
+  });
+
+  it('keeps the first 200 warnings of a run and says how many more there were', async () => {
+    const run = await ImportRun.start(t.ctx.data.db, 'oruk', 'warnings test', { who: { userId: null, label: 'test' } });
+    for (let i = 1; i <= 203; i++) run.report.warnings.push(`warning ${i}`);
+    await run.finish();
+    const { warnings } = await importRun(manager, run.report.importId);
+    expect(warnings).toHaveLength(201);
+    expect(warnings.slice(0, 2)).toEqual(['warning 1', 'warning 2']);
+    expect(warnings.slice(-2)).toEqual(['warning 200', '3 more warnings are not listed']);
   });
 
   it('refuses a feed address inside the network, and bodies that are not an import', async () => {

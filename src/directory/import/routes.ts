@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Selectable } from 'kysely';
 import type { AppContext } from '../../app-context.js';
 import {
   IMPORT_BODY_LIMIT_BYTES,
@@ -12,17 +13,24 @@ import {
   type ImportRunDto,
 } from '../../contracts/directory-import.js';
 import type { DirectoryImportsTable } from '../../db/schema.js';
-import type { Selectable } from 'kysely';
 import { notFound } from '../../errors.js';
 import { withScope } from '../../http/request-context.js';
 import { exportDirectoryCsv } from './export.js';
 import { IMPORT_QUEUE, UPLOADED_SOURCE } from './jobs.js';
 import type { ImportRejection } from './run.js';
-import { assertPublicFeedUrl, keepDocument } from './web-source.js';
+import { assertPublicFeedUrl } from './web-source.js';
 
 const tags = ['directory'];
 
-function present(row: Selectable<DirectoryImportsTable>): ImportRunDto {
+/** Every column but the uploaded document, which is the job's input and never shown back. */
+const RUN_COLUMNS = [
+  'id', 'format', 'source', 'started_by_label', 'status', 'read_count', 'created_count', 'updated_count', 'unchanged_count',
+  'rejected', 'warnings', 'error', 'started_at', 'finished_at',
+] as const;
+
+type RunRow = Pick<Selectable<DirectoryImportsTable>, (typeof RUN_COLUMNS)[number]>;
+
+function present(row: RunRow): ImportRunDto {
   return {
     id: row.id,
     format: row.format,
@@ -34,6 +42,7 @@ function present(row: Selectable<DirectoryImportsTable>): ImportRunDto {
     updated: row.updated_count,
     unchanged: row.unchanged_count,
     rejected: (row.rejected as ImportRejection[]).map((r) => ({ record: r.record, reason: r.reason, ...(r.id ? { id: r.id } : {}), ...(r.file ? { file: r.file } : {}) })),
+    warnings: row.warnings,
     error: row.error,
     startedAt: row.started_at.toISOString(),
     finishedAt: row.finished_at?.toISOString() ?? null,
@@ -62,10 +71,11 @@ export function registerDirectoryImportRoutes(api: FastifyInstance, ctx: AppCont
       await withScope(ctx, request, async (scope) => {
         scope.authorize('directory_import', 'import');
         if ('url' in body) assertPublicFeedUrl(body.url);
-        else await keepDocument(ctx.config.DATA_DIR, id, body.document);
         const source = 'url' in body ? body.url : UPLOADED_SOURCE;
+        // An uploaded document waits in the row, not on this instance's disk: whichever instance picks up the job reads it there.
+        const document = 'url' in body ? null : JSON.stringify(body.document);
         const label = scope.actor.type === 'user' ? scope.actor.label : 'web import';
-        await scope.db.insertInto('directory_imports').values({ id, format: 'oruk', source, status: 'running', started_by_label: label }).execute();
+        await scope.db.insertInto('directory_imports').values({ id, format: 'oruk', source, document, status: 'running', started_by_label: label }).execute();
         const userId = scope.actor.type === 'user' ? scope.actor.userId : null;
         await ctx.jobs.enqueue(scope.db, IMPORT_QUEUE, { importId: id, userId }, { maxAttempts: 2 });
         await scope.audit({ action: 'create', entityType: 'directory_import', entityId: id, detail: { format: 'oruk', source: 'url' in body ? 'url' : 'document' } });
@@ -80,7 +90,7 @@ export function registerDirectoryImportRoutes(api: FastifyInstance, ctx: AppCont
     async (request) =>
       withScope(ctx, request, async (scope) => {
         scope.authorize('directory_import', 'list');
-        const rows = await scope.db.selectFrom('directory_imports').selectAll().orderBy('started_at', 'desc').orderBy('id').limit(20).execute();
+        const rows = await scope.db.selectFrom('directory_imports').select(RUN_COLUMNS).orderBy('started_at', 'desc').orderBy('id').limit(20).execute();
         return { items: rows.map(present) };
       }),
   );
@@ -91,7 +101,7 @@ export function registerDirectoryImportRoutes(api: FastifyInstance, ctx: AppCont
     async (request) =>
       withScope(ctx, request, async (scope) => {
         scope.authorize('directory_import', 'read');
-        const row = await scope.db.selectFrom('directory_imports').selectAll().where('id', '=', request.params.id).executeTakeFirst();
+        const row = await scope.db.selectFrom('directory_imports').select(RUN_COLUMNS).where('id', '=', request.params.id).executeTakeFirst();
         if (!row) throw notFound('The import');
         return present(row);
       }),

@@ -108,11 +108,19 @@ export class ImportRun {
       .updateTable('directory_imports')
       .set({
         status, error, read_count: r.read, created_count: r.created, updated_count: r.updated, unchanged_count: r.unchanged,
-        rejected: JSON.stringify(r.rejected.slice(0, 5000)), finished_at: sql<Date>`now()`,
+        rejected: JSON.stringify(r.rejected.slice(0, 5000)), warnings: JSON.stringify(keptWarnings(r.warnings)), finished_at: sql<Date>`now()`,
       })
       .where('id', '=', r.importId)
       .execute();
   }
+}
+
+/** How many warnings a run keeps for the import page; a feed with a systematic fault could have one per record. */
+export const MAX_KEPT_WARNINGS = 200;
+
+function keptWarnings(warnings: readonly string[]): string[] {
+  if (warnings.length <= MAX_KEPT_WARNINGS) return [...warnings];
+  return [...warnings.slice(0, MAX_KEPT_WARNINGS), `${warnings.length - MAX_KEPT_WARNINGS} more warnings are not listed`];
 }
 
 /** A reason a person can act on: the AppError's message and fields, or the database's first line. */

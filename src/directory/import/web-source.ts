@@ -1,6 +1,4 @@
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { isIP } from 'node:net';
-import { join } from 'node:path';
 import { AppError } from '../../errors.js';
 
 /**
@@ -8,9 +6,6 @@ import { AppError } from '../../errors.js';
  * the server fetches it, so an address inside the hosting network (loopback, private ranges,
  * link-local, metadata services) is refused. Names are not resolved here, so a public name
  * that points inside is not caught; deployments should also restrict outbound traffic.
- *
- * An uploaded document is kept under DATA_DIR/imports until its job has read it, because job
- * payloads carry ids only.
  */
 
 function privateIPv4(ip: string): boolean {
@@ -41,19 +36,4 @@ export function assertPublicFeedUrl(url: string): void {
       fields: [{ field: 'body.url', message: 'Enter the public https:// address of an ORUK feed' }],
     });
   }
-}
-
-const documentPath = (dataDir: string, importId: string): string => join(dataDir, 'imports', `${importId}.json`);
-
-export async function keepDocument(dataDir: string, importId: string, document: unknown): Promise<void> {
-  await mkdir(join(dataDir, 'imports'), { recursive: true });
-  await writeFile(documentPath(dataDir, importId), JSON.stringify(document), { mode: 0o600 });
-}
-
-export async function takeDocument(dataDir: string, importId: string): Promise<unknown> {
-  return JSON.parse(await readFile(documentPath(dataDir, importId), 'utf8')) as unknown;
-}
-
-export async function dropDocument(dataDir: string, importId: string): Promise<void> {
-  await rm(documentPath(dataDir, importId), { force: true });
 }

@@ -5,7 +5,7 @@ import { notFound, validationError } from '../../errors.js';
 import { changedBy, listingTarget } from '../access.js';
 import type { ServiceGraph, TaxonomyRow, TaxonomyTermRow } from '../model.js';
 import { loadServiceGraph } from '../store/read.js';
-import { saveService, type ServiceGraphInput } from '../store/write.js';
+import { saveService, serviceDifferences, type ServiceGraphInput } from '../store/write.js';
 import { requireServiceGraph, serviceView } from './get-service.js';
 import { applyServicePatch, emptyServiceGraph, type PatchFacts } from './service-patch.js';
 
@@ -75,13 +75,19 @@ function writerInput(graph: ServiceGraph): ServiceGraphInput {
   return service;
 }
 
+/** A change of status alone is its own kind in the history (opened, paused, closed), whatever else the form sent unchanged. */
+function editKind(stored: ServiceGraph, next: ServiceGraph): 'status' | 'update' {
+  const changed = serviceDifferences(stored, next);
+  return changed.length === 1 && changed[0] === 'status' ? 'status' : 'update';
+}
+
 export async function updateService(scope: SchemeScope, id: string, patch: ServiceUpdate, expectedVersion: number): Promise<ServiceDetail> {
   scope.authorize('directory_service', 'update');
   const graph = await requireServiceGraph(scope, id);
   scope.authorize('directory_service', 'update', await listingTarget(scope, graph.organization.id));
   const result = applyServicePatch(graph, patch, await factsFor(scope, graph, patch));
   if (!result.ok) throw validationError(result.problems);
-  const saved = await saveService(scope.db, writerInput(result.graph), changedBy(scope), { kind: 'update', expectedVersion });
+  const saved = await saveService(scope.db, writerInput(result.graph), changedBy(scope), { kind: editKind(graph, result.graph), expectedVersion });
   if (saved.outcome !== 'unchanged') {
     await scope.audit({ action: 'update', entityType: 'directory_service', entityId: id, detail: { fields: Object.keys(patch), version: saved.version } });
   }

@@ -1,8 +1,9 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../errors.js';
 import { openTestDatabase, type TestDatabase } from '../../testing/database.js';
 import { loadServiceGraph } from './read.js';
-import { saveOrganization, saveService, type DirectoryWriter, type ServiceGraphInput } from './write.js';
+import { saveOrganization, saveService, serviceDifferences, type DirectoryWriter, type ServiceGraphInput } from './write.js';
 
 let database: TestDatabase;
 const who: DirectoryWriter = { userId: null, label: 'test writer' };
@@ -147,5 +148,63 @@ describe('directory writer', () => {
     expect(await saveOrganization(database.db, org, who, { kind: 'create' })).toEqual({ outcome: 'created', version: 1 });
     expect(await saveOrganization(database.db, org, who, { kind: 'update' })).toEqual({ outcome: 'unchanged', version: 1 });
     expect(await saveOrganization(database.db, { organization: { ...org.organization, name: 'Riverside Befriending' } }, who, { kind: 'update', expectedVersion: 1 })).toEqual({ outcome: 'updated', version: 2 });
+  });
+
+  it('records a status change as its own kind with a note; status and verify need an existing service', async () => {
+    const stored = await loadServiceGraph(database.db, SERVICE);
+    if (!stored) throw new Error('the walking group is missing');
+    const paused = { ...stored, service: { ...stored.service, status: 'temporarily closed' as const } };
+    expect(serviceDifferences(stored, stored)).toEqual([]);
+    expect(serviceDifferences(stored, paused)).toEqual(['status']);
+    expect(serviceDifferences(stored, { ...paused, service: { ...paused.service, name: 'Winter walks' }, schedules: [] }).sort()).toEqual(['name', 'schedules', 'status']);
+
+    const saved = await saveService(database.db, { service: { id: SERVICE, organization_id: ORG, name: stored.service.name, status: 'temporarily closed' } }, who, { kind: 'status', note: 'Paused for the winter' });
+    expect(saved.outcome).toBe('updated');
+    const latest = await database.db.selectFrom('directory_changes').select(['kind', 'note', 'changes']).where('entity_id', '=', SERVICE).orderBy('id', 'desc').executeTakeFirstOrThrow();
+    expect(latest).toEqual({ kind: 'status', note: 'Paused for the winter', changes: { status: { from: 'active', to: 'temporarily closed' } } });
+
+    const missing = { service: { id: id(70), organization_id: ORG, name: 'Nowhere', status: 'active' as const } };
+    await expect(saveService(database.db, missing, who, { kind: 'status' })).rejects.toMatchObject({ kind: 'not-found' });
+    await expect(saveService(database.db, missing, who, { kind: 'verify' })).rejects.toMatchObject({ kind: 'not-found' });
+  });
+
+  it('refreshes the search columns of every service using a term an import renames or moves', async () => {
+    const org = { organization: { id: id(80), name: 'Craft Collective' } };
+    const [first, second, third] = [id(81), id(82), id(83)];
+    const knitting = (name: string) => [{ attribute: { id: id(84) }, term: { id: id(85), name }, taxonomy: null }];
+    const walk = (serviceId: string, name: string, attributes: ServiceGraphInput['attributes']): ServiceGraphInput => ({
+      service: { id: serviceId, organization_id: id(80), name, status: 'active' },
+      organization: org,
+      attributes,
+    });
+    const matches = async (word: string): Promise<string[]> => {
+      const rows = await database.db
+        .selectFrom('directory_services')
+        .select('id')
+        .where(sql<boolean>`search_document @@ to_tsquery('english', ${word})`)
+        .where('id', 'in', [first, second, third])
+        .orderBy('id')
+        .execute();
+      return rows.map((r) => r.id);
+    };
+
+    // Two services share the term "Knitting"; one import renames it while saving the first.
+    await saveService(database.db, walk(first, 'Monday makers', knitting('Knitting')), who, { kind: 'import' });
+    await saveService(database.db, walk(second, 'Thursday makers', [{ attribute: { id: id(86) }, term: { id: id(85), name: 'Knitting' }, taxonomy: null }]), who, { kind: 'import' });
+    expect(await matches('knit')).toEqual([first, second]);
+    await saveService(database.db, walk(first, 'Monday makers', knitting('Crochet')), who, { kind: 'import' });
+    expect(await matches('crochet')).toEqual([first, second]);
+    expect(await matches('knit')).toEqual([]);
+
+    // A term moved under another parent: a service using a term beneath it gets the new ancestors.
+    const [middle, leaf, oldRoot, newRoot] = [id(87), id(88), id(89), id(90)];
+    const withMiddle = (parent: string) => [{ attribute: { id: id(91) }, term: { id: middle, name: 'Yarn crafts', parent_id: parent }, taxonomy: null }];
+    await saveService(database.db, walk(first, 'Monday makers', withMiddle(oldRoot)), who, { kind: 'import' });
+    await saveService(database.db, walk(third, 'Saturday spinners', [{ attribute: { id: id(92) }, term: { id: leaf, name: 'Spinning', parent_id: middle }, taxonomy: null }]), who, { kind: 'import' });
+    const termIds = async (serviceId: string): Promise<string[]> =>
+      [...(await database.db.selectFrom('directory_services').select('term_ids').where('id', '=', serviceId).executeTakeFirstOrThrow()).term_ids].sort();
+    expect(await termIds(third)).toEqual([middle, leaf, oldRoot]);
+    await saveService(database.db, walk(first, 'Monday makers', withMiddle(newRoot)), who, { kind: 'import' });
+    expect(await termIds(third)).toEqual([middle, leaf, newRoot]);
   });
 });

@@ -3,7 +3,7 @@ import type { DB, DirectorySource } from '../../db/schema.js';
 import { AppError, notFound, validationError } from '../../errors.js';
 import type { AttributeGraph, ContactGraph, LocationGraph, ServiceGraph } from '../model.js';
 import { refreshSearchColumns } from '../search/columns.js';
-import { diffFields, recordChange, type FieldChange } from './changes.js';
+import { diffFields, recordChange, type ChangeKind, type FieldChange } from './changes.js';
 import { loadLocationGraphs, loadOrganizationGraphs, loadServiceGraph } from './read.js';
 import {
   locationKey,
@@ -42,8 +42,13 @@ export interface DirectoryWriter {
 export type SaveOutcome = 'created' | 'updated' | 'unchanged';
 
 export interface SaveOptions {
-  /** 'create' refuses an existing id, 'update' a missing one; 'import' takes either. */
-  kind: 'create' | 'update' | 'import';
+  /**
+   * 'create' refuses an existing id; 'update', 'status' and 'verify' a missing one; 'import'
+   * takes either. Besides that check, the kind is what the history entry says happened.
+   */
+  kind: ChangeKind;
+  /** Why, in the writer's words; kept on the history entry. */
+  note?: string | null;
   /** Where the data came from; stamped on the service (and embedded organisation) row. */
   source?: DirectorySource;
   /** The version the caller last saw; a different stored version is 412. */
@@ -61,9 +66,23 @@ async function lockVersion(tx: Db, table: 'directory_services' | 'directory_orga
   return row?.version;
 }
 
+function mustExist(kind: ChangeKind): 'absent' | 'present' | 'either' {
+  switch (kind) {
+    case 'create':
+      return 'absent';
+    case 'update':
+    case 'status':
+    case 'verify':
+      return 'present';
+    case 'import':
+      return 'either';
+  }
+}
+
 function checkPreconditions(what: string, stored: number | undefined, opts: SaveOptions): void {
-  if (opts.kind === 'create' && stored !== undefined) throw new AppError('conflict', `${what} already exists.`);
-  if (opts.kind === 'update' && stored === undefined) throw notFound(what);
+  const existence = mustExist(opts.kind);
+  if (existence === 'absent' && stored !== undefined) throw new AppError('conflict', `${what} already exists.`);
+  if (existence === 'present' && stored === undefined) throw notFound(what);
   if (opts.expectedVersion !== undefined && stored !== undefined && stored !== opts.expectedVersion) {
     throw new AppError('precondition-failed', `${what} has been changed by someone else (now version ${stored}). Reload it and try again.`);
   }
@@ -107,12 +126,53 @@ function rowChanges(before: object | null, after: object): Record<string, FieldC
 
 // Writing parts ------------------------------------------------------------------------------
 
-async function writeAttributes(tx: Db, linkId: string, attributes: AttributeGraph[], shared: StoredShared): Promise<void> {
+/** A stored taxonomy term this save rewrote; `moved` when its parent changed too. */
+interface ChangedTerm {
+  id: string;
+  moved: boolean;
+}
+
+/** Writes the attributes of one entity, and the terms and taxonomies they name; returns the stored terms that changed. */
+async function writeAttributes(tx: Db, linkId: string, attributes: AttributeGraph[], shared: StoredShared): Promise<ChangedTerm[]> {
   const taxonomies = attributes.flatMap((a) => (a.taxonomy && canonicalRow(a.taxonomy) !== canonicalRow(shared.taxonomies.get(a.taxonomy.id) ?? {}) ? [a.taxonomy] : []));
-  const terms = attributes.flatMap((a) => (canonicalRow(a.term) !== canonicalRow(shared.terms.get(a.term.id) ?? {}) ? [a.term] : []));
+  const terms = uniqueById(attributes.flatMap((a) => (canonicalRow(a.term) !== canonicalRow(shared.terms.get(a.term.id) ?? {}) ? [a.term] : [])));
   await upsertRows(tx, 'directory_taxonomies', uniqueById(taxonomies));
-  await upsertRows(tx, 'directory_taxonomy_terms', uniqueById(terms));
+  await upsertRows(tx, 'directory_taxonomy_terms', terms);
   await replaceRows(tx, 'directory_attributes', sql`link_id = ${linkId}`, attributes.map((a) => a.attribute));
+  return terms.flatMap((term) => {
+    const stored = shared.terms.get(term.id);
+    return stored ? [{ id: term.id, moved: stored.parent_id !== term.parent_id }] : [];
+  });
+}
+
+/**
+ * The services whose search columns depend on the changed terms: those the terms are attached
+ * to (a term's name is in the search document), and for a term that moved, those attached to
+ * any term beneath it (the ancestors of a service's terms are in term_ids).
+ */
+async function servicesUsingTerms(tx: Db, changed: readonly ChangedTerm[]): Promise<string[]> {
+  if (changed.length === 0) return [];
+  const termIds = new Set(changed.map((c) => c.id));
+  const moved = changed.filter((c) => c.moved).map((c) => c.id);
+  if (moved.length > 0) {
+    // UNION (not UNION ALL) stops at a term already seen, so a loop in bad data ends.
+    const below = await sql<{ id: string }>`
+      with recursive below (id) as (
+        select id from directory_taxonomy_terms where parent_id in (${sql.join(moved)})
+        union
+        select t.id from directory_taxonomy_terms t join below b on t.parent_id = b.id
+      )
+      select id from below`.execute(tx);
+    for (const row of below.rows) termIds.add(row.id);
+  }
+  const rows = await tx
+    .selectFrom('directory_attributes')
+    .select('link_id')
+    .distinct()
+    .where('link_entity', '=', 'service')
+    .where('taxonomy_term_id', 'in', [...termIds])
+    .execute();
+  return rows.map((r) => r.link_id);
 }
 
 function uniqueById<T extends { id: string }>(rows: T[]): T[] {
@@ -126,7 +186,7 @@ async function writeContacts(tx: Db, owner: ContactOwner, ownerId: string, conta
   for (const c of contacts) await replaceRows(tx, 'directory_phones', sql`contact_id = ${c.contact.id}`, c.phones);
 }
 
-async function writeLocation(tx: Db, l: LocationGraph, shared: StoredShared): Promise<void> {
+async function writeLocation(tx: Db, l: LocationGraph, shared: StoredShared): Promise<ChangedTerm[]> {
   const id = l.location.id;
   await upsertRows(tx, 'directory_locations', [l.location]);
   await replaceRows(tx, 'directory_addresses', sql`location_id = ${id}`, l.addresses);
@@ -135,10 +195,10 @@ async function writeLocation(tx: Db, l: LocationGraph, shared: StoredShared): Pr
   await replaceRows(tx, 'directory_phones', sql`location_id = ${id} and contact_id is null`, l.phones);
   await replaceRows(tx, 'directory_languages', sql`location_id = ${id}`, l.languages);
   await replaceRows(tx, 'directory_schedules', sql`location_id = ${id} and service_id is null and service_at_location_id is null`, l.schedules);
-  await writeAttributes(tx, id, l.attributes, shared);
+  return writeAttributes(tx, id, l.attributes, shared);
 }
 
-/** Writes the parts of a service that differ from what is stored; returns the other services whose shared locations changed. */
+/** Writes the parts of a service that differ from what is stored; returns the other services whose shared locations or terms changed. */
 async function writeService(tx: Db, next: ServiceGraph, differs: ReadonlySet<string>, shared: StoredShared): Promise<string[]> {
   const id = next.service.id;
   if (next.program && differs.has('program')) await upsertRows(tx, 'directory_programs', [next.program]);
@@ -151,13 +211,14 @@ async function writeService(tx: Db, next: ServiceGraph, differs: ReadonlySet<str
   if (differs.has('serviceAreas')) await replaceRows(tx, 'directory_service_areas', sql`service_id = ${id}`, next.serviceAreas);
   if (differs.has('fundings')) await replaceRows(tx, 'directory_fundings', sql`service_id = ${id}`, next.fundings);
   if (differs.has('requiredDocuments')) await replaceRows(tx, 'directory_required_documents', sql`service_id = ${id}`, next.requiredDocuments);
-  if (differs.has('attributes')) await writeAttributes(tx, id, next.attributes, shared);
+  const changedTerms: ChangedTerm[] = [];
+  if (differs.has('attributes')) changedTerms.push(...(await writeAttributes(tx, id, next.attributes, shared)));
   const changedLocations: string[] = [];
   if (differs.has('serviceAtLocations')) {
     for (const sal of next.serviceAtLocations) {
       const stored = shared.locations.get(sal.location.location.id);
       if (!stored || locationKey(stored) !== locationKey(sal.location)) {
-        await writeLocation(tx, sal.location, shared);
+        changedTerms.push(...(await writeLocation(tx, sal.location, shared)));
         changedLocations.push(sal.location.location.id);
       }
     }
@@ -167,18 +228,16 @@ async function writeService(tx: Db, next: ServiceGraph, differs: ReadonlySet<str
       await replaceRows(tx, 'directory_schedules', sql`service_at_location_id = ${salId}`, sal.schedules);
       await writeContacts(tx, 'service_at_location_id', salId, sal.contacts);
       await replaceRows(tx, 'directory_phones', sql`service_at_location_id = ${salId} and contact_id is null`, sal.phones);
-      await writeAttributes(tx, salId, sal.attributes, shared);
+      changedTerms.push(...(await writeAttributes(tx, salId, sal.attributes, shared)));
     }
   }
-  if (changedLocations.length === 0) return [];
-  const others = await tx
-    .selectFrom('directory_service_at_locations')
-    .select('service_id')
-    .distinct()
-    .where('location_id', 'in', changedLocations)
-    .where('service_id', '!=', id)
-    .execute();
-  return others.map((o) => o.service_id);
+  const atLocations =
+    changedLocations.length === 0
+      ? []
+      : await tx.selectFrom('directory_service_at_locations').select('service_id').distinct().where('location_id', 'in', changedLocations).execute();
+  const others = new Set([...atLocations.map((o) => o.service_id), ...(await servicesUsingTerms(tx, changedTerms))]);
+  others.delete(id);
+  return [...others];
 }
 
 // Organisations ------------------------------------------------------------------------------
@@ -210,17 +269,17 @@ async function saveOrganizationIn(tx: Db, input: OrganizationGraphInput, who: Di
   if (set.has('contacts')) await writeContacts(tx, 'organization_id', id, next.contacts);
   if (set.has('phones')) await replaceRows(tx, 'directory_phones', sql`organization_id = ${id} and contact_id is null`, next.phones);
   if (set.has('fundings')) await replaceRows(tx, 'directory_fundings', sql`organization_id = ${id}`, next.fundings);
-  if (set.has('attributes')) await writeAttributes(tx, id, next.attributes, shared);
+  const changedTerms = set.has('attributes') ? await writeAttributes(tx, id, next.attributes, shared) : [];
   const summary: Record<string, unknown> = { ...rowDiff };
   for (const k of differs) summary[k] = { from: before?.[k].count ?? 0, to: after[k].count };
   await recordChange(tx, {
-    entityType: 'organization', entityId: id, version, kind: opts.kind === 'import' ? 'import' : stored ? 'update' : 'create', changedBy: who.userId, changedByLabel: who.label, changes: summary,
+    entityType: 'organization', entityId: id, version, kind: opts.kind === 'import' || !embedded ? opts.kind : stored ? 'update' : 'create',
+    changedBy: who.userId, changedByLabel: who.label, changes: summary, note: embedded ? null : (opts.note ?? null),
   });
-  if (stored) {
-    // The organisation's name is part of each of its services' search document.
-    const services = await tx.selectFrom('directory_services').select('id').where('organization_id', '=', id).execute();
-    if (services.length) await refreshSearchColumns(tx, services.map((s) => s.id));
-  }
+  // The organisation's name is part of each of its services' search document.
+  const ownServices = stored ? await tx.selectFrom('directory_services').select('id').where('organization_id', '=', id).execute() : [];
+  const refresh = [...ownServices.map((s) => s.id), ...(await servicesUsingTerms(tx, changedTerms))];
+  if (refresh.length) await refreshSearchColumns(tx, refresh);
   return { outcome: stored ? 'updated' : 'created', version };
 }
 
@@ -242,6 +301,17 @@ export interface SaveServiceResult {
   changes: Record<string, FieldChange>;
   /** What happened to the embedded organisation, when the input held one. */
   organization?: SaveOutcome;
+}
+
+/**
+ * What saving `next` over `stored` would record as changed, compared as the writer compares:
+ * service fields by name and collections (schedules, costOptions, …) by name. Empty when nothing.
+ */
+export function serviceDifferences(stored: ServiceGraph, next: ServiceGraph): string[] {
+  const before = serviceParts(stored);
+  const after = serviceParts(next);
+  const collections = (Object.keys(after) as (keyof typeof after)[]).filter((k) => before[k].key !== after[k].key);
+  return [...Object.keys(rowChanges(stored.service, next.service)), ...collections];
 }
 
 /**
@@ -284,7 +354,7 @@ export async function saveService(db: Db, input: ServiceGraphInput, who: Directo
     const changes: Record<string, FieldChange> = { ...rowDiff };
     for (const k of differs) changes[k] = { from: before?.[k].count ?? 0, to: after[k].count };
     await recordChange(tx, {
-      entityType: 'service', entityId: id, version, kind: opts.kind, changedBy: who.userId, changedByLabel: who.label, changes,
+      entityType: 'service', entityId: id, version, kind: opts.kind, changedBy: who.userId, changedByLabel: who.label, changes, note: opts.note ?? null,
     });
     await refreshSearchColumns(tx, [id, ...others]);
     return { outcome: stored ? 'updated' : 'created', version, changes, ...(organizationOutcome ? { organization: organizationOutcome } : {}) };
