@@ -1,7 +1,7 @@
-import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, describeViolations, launchBrowser, screenshot, signIn, startServer, type RunningServer } from './harness.js';
+import { projectPath } from '../src/project-path.js';
 
 /**
  * The community directory in a real browser, on the demo data: a link worker searches for a
@@ -48,7 +48,7 @@ async function overflowAt(page: Page, width: number, name: string): Promise<numb
         .slice(0, 8)
         .map((e) => `${e.tagName}.${e.className} ${Math.round(e.getBoundingClientRect().right)}`);
     });
-    console.error(`DEBUG overflow ${name} ${width}: ${wide.join(' | ')}`);
+    console.error(`${name} at ${width} px: elements past the right edge: ${wide.join(' | ')}`);
   }
   await screenshot(page, `${name}-${width}px`);
   return overflow;
@@ -234,16 +234,18 @@ describe('a scheme manager', () => {
     await page.getByRole('link', { name: 'Import directory' }).first().click();
     await page.getByRole('heading', { level: 1, name: 'Import directory listings' }).waitFor();
     await checkAxe(page, 'directory-import');
-    await page.locator('#feedFile').setInputFiles(join('/work/shared/conformance/oruk/examples/Test/service_full.json'));
+    await page.locator('#feedFile').setInputFiles(projectPath('..', 'shared', 'conformance/oruk/examples/Test/service_full.json'));
     await page.getByRole('button', { name: 'Import the file' }).click();
     const report = page.getByTestId('import-report');
     await report.waitFor({ timeout: 30_000 });
     await expect(page.getByTestId('import-progress').textContent()).resolves.toMatch(/Finished: read 1 record/);
     await expect(report.textContent()).resolves.toMatch(/New listings\s*1/);
+    // The example's location sits at latitude 100: imported, with the caveat shown.
+    await expect(page.getByTestId('import-warnings').textContent()).resolves.toMatch(/not a point on Earth/);
     await checkAxe(page, 'directory-import-report');
 
     // The 128-record example repeats one id: the repeats are listed, row by row, with the reason.
-    await page.locator('#feedFile').setInputFiles('/work/shared/conformance/oruk/examples/Test/service_list.json');
+    await page.locator('#feedFile').setInputFiles(projectPath('..', 'shared', 'conformance/oruk/examples/Test/service_list.json'));
     await page.getByRole('button', { name: 'Import the file' }).click();
     await page.getByTestId('import-progress').getByText(/Finished: read 128 records/).waitFor({ timeout: 60_000 });
     const rejected = page.getByRole('table', { name: 'Records not imported' });

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildCli } from './index.js';
+import { projectPath } from '../project-path.js';
 
 /** The import and export commands against an embedded database in a folder of its own. */
 const dataDir = mkdtempSync(join(tmpdir(), 'linkwell-cli-import-'));
@@ -42,17 +43,17 @@ async function cli(...args: string[]): Promise<string> {
 
 describe('linkwell import and export', () => {
   it('imports the ORUK conformance list: one service, the 127 repeats listed as refused', async () => {
-    const output = await cli('import', 'oruk', '/work/shared/conformance/oruk/examples/Test/service_list.json');
+    const output = await cli('import', 'oruk', projectPath('..', 'shared', 'conformance/oruk/examples/Test/service_list.json'));
     expect(output).toMatch(/^Read 128: 1 created, 0 updated, 0 unchanged, 127 refused\.\nRefused:\n {2}record 2 \(ac148810-d857-441c-9679-408f346de14b\): repeats the id of record 1\n/);
     expect(output.split('\n').filter((l) => l.endsWith('repeats the id of record 1'))).toHaveLength(127);
     // Not a terminal: plain lines, the last one complete.
     expect(stderr.join('')).toMatch(/oruk \S+service_list\.json \[#{30}\] 100% \(128 read\)\n$/);
-    expect(await cli('import', 'oruk', '/work/shared/conformance/oruk/examples/Test/service_list.json')).toMatch(/^Read 128: 0 created, 0 updated, 1 unchanged, 127 refused\./);
+    expect(await cli('import', 'oruk', projectPath('..', 'shared', 'conformance/oruk/examples/Test/service_list.json'))).toMatch(/^Read 128: 0 created, 0 updated, 1 unchanged, 127 refused\./);
     expect(process.exitCode ?? 0).toBe(0);
   });
 
   it('imports the HSDS package with its broken rows named by file and line', async () => {
-    const output = await cli('import', 'hsds', '/work/shared/conformance/hsds/examples/csv');
+    const output = await cli('import', 'hsds', projectPath('..', 'shared', 'conformance/hsds/examples/csv'));
     // The same organisation and service as the ORUK file, with more detail: both updated.
     expect(output).toMatch(/^Read 19: 0 created, 2 updated, 0 unchanged, 10 refused\./);
     expect(output).toContain('  locations.csv line 2 (3a19ff88-4620-4d17-9830-ac1d859eb5d5): organization_id 985e4a42-bd9f-4edc-911d-0243a4640aca: no organization with this id in the package');

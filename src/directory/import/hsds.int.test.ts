@@ -2,8 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, type TestDatabase } from '../../testing/database.js';
 import { loadServiceGraph } from '../store/read.js';
 import { importHsds } from './hsds.js';
+import { projectPath } from '../../project-path.js';
 
-const PACKAGE = '/work/shared/conformance/hsds/examples/csv';
+const PACKAGE = projectPath('..', 'shared', 'conformance/hsds/examples/csv');
 const who = { userId: null, label: 'import: hsds test' };
 
 let database: TestDatabase;

@@ -5,8 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, testBackend, type TestDatabase } from '../../testing/database.js';
 import { loadServiceGraph } from '../store/read.js';
 import { importOruk } from './oruk.js';
+import { projectPath } from '../../project-path.js';
 
-const EXAMPLES = '/work/shared/conformance/oruk/examples/Test';
+const EXAMPLES = projectPath('..', 'shared', 'conformance/oruk/examples/Test');
 const LIST_FILE = `${EXAMPLES}/service_list.json`;
 const FULL_FILE = `${EXAMPLES}/service_full.json`;
 const who = { userId: null, label: 'import: test' };

@@ -9,9 +9,10 @@ import { createTestScheme, createTestUser, openTestApp, signInAs, type SignedIn,
 import { saveService } from '../store/write.js';
 import { registerDirectoryJobs, UPLOADED_SOURCE } from './jobs.js';
 import { ImportRun } from './run.js';
+import { projectPath } from '../../project-path.js';
 
-const FULL = JSON.parse(readFileSync('/work/shared/conformance/oruk/examples/Test/service_full.json', 'utf8')) as Record<string, unknown>;
-const LIST = JSON.parse(readFileSync('/work/shared/conformance/oruk/examples/Test/service_list.json', 'utf8')) as { contents: Record<string, unknown>[] };
+const FULL = JSON.parse(readFileSync(projectPath('..', 'shared', 'conformance/oruk/examples/Test/service_full.json'), 'utf8')) as Record<string, unknown>;
+const LIST = JSON.parse(readFileSync(projectPath('..', 'shared', 'conformance/oruk/examples/Test/service_list.json'), 'utf8')) as { contents: Record<string, unknown>[] };
 
 let t: TestApp;
 let server: Server;

@@ -41,6 +41,16 @@ export function ImportReport({ report }: { report: ImportView }): ReactNode {
           }))}
         />
       )}
+      {report.warnings.length > 0 && (
+        <>
+          <h3 className="nhsuk-heading-s">Imported with a caveat</h3>
+          <ul className="nhsuk-list nhsuk-list--bullet" data-testid="import-warnings">
+            {report.warnings.map((warning, index) => (
+              <li key={index}>{warning}</li>
+            ))}
+          </ul>
+        </>
+      )}
     </section>
   );
 }
