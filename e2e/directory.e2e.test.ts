@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, describeViolations, launchBrowser, screenshot, signIn, startServer, type RunningServer } from './harness.js';
+import { demoUser as demoUserOf, expectNoAxeViolations, launchBrowser, screenshot, signIn, startServer, type RunningServer } from './harness.js';
 import { projectPath } from '../src/project-path.js';
 
 /**
@@ -23,18 +23,9 @@ afterAll(async () => {
   await server.stop();
 });
 
-function demoUser(email: string) {
-  const user = server.credentials.users.find((u) => u.email.startsWith(email));
-  if (!user) throw new Error(`no demo user ${email}`);
-  return user;
-}
+const demoUser = (email: string) => demoUserOf(server, email);
 
-async function checkAxe(page: Page, name: string): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  const violations = await axeViolations(page);
-  await screenshot(page, name);
-  expect(violations, `${name}\n${describeViolations(violations)}`).toEqual([]);
-}
+const checkAxe = expectNoAxeViolations;
 
 async function overflowAt(page: Page, width: number, name: string): Promise<number> {
   await page.setViewportSize({ width, height: 800 });

@@ -5,6 +5,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 import type { DemoCredentials } from '../src/seed/demo.js';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -110,4 +111,19 @@ export async function signIn(page: Page, baseUrl: string, user: { email: string;
   await page.getByLabel('Email address').fill(user.email);
   await page.getByLabel('Password', { exact: true }).fill(user.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/** The demo sign-in whose email starts with the given name, e.g. 'jo.bennett'. */
+export function demoUser(server: RunningServer, email: string): { email: string; password: string } {
+  const user = server.credentials.users.find((u) => u.email.startsWith(email));
+  if (!user) throw new Error(`no demo user ${email}`);
+  return user;
+}
+
+/** Waits for the page to settle, keeps a screenshot, and fails the test on any axe-core violation. */
+export async function expectNoAxeViolations(page: Page, name: string): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  const violations = await axeViolations(page);
+  await screenshot(page, name);
+  expect(violations, `${name}\n${describeViolations(violations)}`).toEqual([]);
 }

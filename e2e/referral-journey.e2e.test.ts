@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, describeViolations, launchBrowser, screenshot, signIn, startServer, type RunningServer } from './harness.js';
+import { demoUser as demoUserOf, expectNoAxeViolations, launchBrowser, signIn, startServer, type RunningServer } from './harness.js';
 
 /**
  * The closed loop in a real browser: a GP refers a person with consent; a link worker finds the
@@ -20,18 +20,9 @@ afterAll(async () => {
   await server.stop();
 });
 
-function demoUser(email: string) {
-  const user = server.credentials.users.find((u) => u.email.startsWith(email));
-  if (!user) throw new Error(`no demo user ${email}`);
-  return user;
-}
+const demoUser = (email: string) => demoUserOf(server, email);
 
-async function checkAxe(page: Page, name: string): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  const violations = await axeViolations(page);
-  await screenshot(page, name);
-  expect(violations, `${name}\n${describeViolations(violations)}`).toEqual([]);
-}
+const checkAxe = expectNoAxeViolations;
 
 /** Chooses the option whose text contains `text` (labels carry counts or codes beside names). */
 async function selectByText(select: Locator, text: string): Promise<void> {
