@@ -68,6 +68,20 @@ describe(`directory maintenance (${testBackend()})`, () => {
     expect(latest?.changes).toContainEqual({ field: 'name', from: 'Wellbeing walk', to: 'Tuesday Wellbeing Walk' });
   });
 
+  it('a form that sends no point keeps the stored one while the postcode is unchanged', async () => {
+    const id = await createTestDirectoryService(t.ctx.data, orgId, { name: 'Moor walk' });
+    const place = { name: 'Woodhouse Moor café', line1: 'Clarendon Road', city: 'Leeds', accessibility: [] };
+    let current = await read(id);
+    expect((await patch(id, current.version, { location: { ...place, postcode: 'LS6 2AB', latitude: 53.8135, longitude: -1.545 } })).statusCode).toBe(200);
+    current = await read(id);
+    // The web form sends the place without coordinates; no postcode directory is loaded here.
+    const kept = await patch(id, current.version, { alert: 'Bring water', location: { ...place, postcode: 'ls6 2ab' } });
+    expect(kept.json<ServiceDetail>().locations).toMatchObject([{ latitude: 53.8135, longitude: -1.545 }]);
+    current = await read(id);
+    const moved = await patch(id, current.version, { location: { ...place, postcode: 'LS1 4AP' } });
+    expect(moved.json<ServiceDetail>().locations).toMatchObject([{ latitude: null, longitude: null }]);
+  });
+
   it('a stale If-Match is 412 and changes nothing; a missing one is refused', async () => {
     const id = await createTestDirectoryService(t.ctx.data, orgId, { name: 'Canal walk' });
     const current = await read(id);

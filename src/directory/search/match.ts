@@ -48,6 +48,9 @@ export function accessFeaturesForFormats(formats: readonly string[]): AccessFeat
 export async function matchForPerson(scope: SchemeScope, ctx: AppContext, query: MatchQuery): Promise<DirectorySearchResponse> {
   const started = performance.now();
   scope.authorize('directory_service', 'list');
+  // Matching reads the needs of the person's open referral, whoever made it: only those who hold
+  // the scheme's caseload (link workers, managers) may see those.
+  scope.authorize('person', 'list');
   const person = await getPerson(scope, query.personId);
   const settings = await loadDirectorySettings(scope);
   const referral = await scope.db

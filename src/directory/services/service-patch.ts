@@ -101,6 +101,8 @@ function languageRows(graph: ServiceGraph, input: NonNullable<ServiceUpdate['lan
   });
 }
 
+const postcodeKey = (postcode: string): string => postcode.replace(/\s+/g, '').toUpperCase();
+
 function locationGraph(
   current: ServiceAtLocationGraph | undefined,
   input: NonNullable<ServiceUpdate['location']>,
@@ -109,11 +111,18 @@ function locationGraph(
 ): ServiceAtLocationGraph {
   const keep = current && !facts.locationShared ? current.location : undefined;
   const locationId = keep?.location.id ?? facts.newId();
+  const oldAddress = keep?.addresses[0];
+  // A form that sends no point keeps the stored one while the postcode stays the same: the stored
+  // point may be a precise meeting place, and without a postcode directory there is no other.
+  const samePostcode = oldAddress !== undefined && postcodeKey(oldAddress.postal_code) === postcodeKey(input.postcode);
+  const stored =
+    keep && keep.location.latitude !== null && keep.location.longitude !== null
+      ? { latitude: keep.location.latitude, longitude: keep.location.longitude }
+      : null;
   const point =
     input.latitude !== undefined && input.latitude !== null && input.longitude !== undefined && input.longitude !== null
       ? { latitude: input.latitude, longitude: input.longitude }
-      : facts.geocoded;
-  const oldAddress = keep?.addresses[0];
+      : ((samePostcode ? stored : null) ?? facts.geocoded);
   const location: LocationGraph = {
     location: {
       ...(keep?.location ?? {
@@ -121,7 +130,7 @@ function locationGraph(
         external_identifier_type: null, extra: {},
       }),
       id: locationId,
-      organization_id: graph.organization.id,
+      organization_id: keep?.location.organization_id ?? graph.organization.id,
       name: input.name ?? null,
       transportation: input.transportation ?? keep?.location.transportation ?? null,
       latitude: point?.latitude ?? null,
