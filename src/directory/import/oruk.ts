@@ -58,8 +58,14 @@ export function servicesUrlOf(url: string): string {
 }
 
 async function getJson(fetchFn: typeof fetch, url: string, what: string): Promise<unknown> {
-  const response = await fetchFn(url, { headers: { accept: 'application/json' }, signal: AbortSignal.timeout(TIMEOUT_MS) });
+  // Redirects are not followed: the address was checked, the one it redirects to was not.
+  const response = await fetchFn(url, { headers: { accept: 'application/json' }, redirect: 'manual', signal: AbortSignal.timeout(TIMEOUT_MS) });
+  if (response.status >= 300 && response.status < 400) {
+    throw new AppError('bad-request', `${what} redirects elsewhere. Give the address it redirects to instead.`);
+  }
   if (!response.ok) throw new AppError('bad-request', `${what} answered HTTP ${response.status}.`);
+  const declared = Number(response.headers.get('content-length') ?? '0');
+  if (declared > MAX_PAGE_BYTES) throw new AppError('bad-request', `${what} is larger than ${MAX_PAGE_BYTES} bytes.`);
   const text = await response.text();
   if (text.length > MAX_PAGE_BYTES) throw new AppError('bad-request', `${what} is larger than ${MAX_PAGE_BYTES} bytes.`);
   try {

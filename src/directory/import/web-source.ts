@@ -18,6 +18,9 @@ function privateIPv6(ip: string): boolean {
   if (lower === '::1' || lower === '::') return true;
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(lower);
   if (mapped?.[1]) return privateIPv4(mapped[1]);
+  // Forms that carry an IPv4 address inside (mapped ::ffff:7f00:1, compatible ::7f00:1, NAT64
+  // 64:ff9b::) could name an inside address in hex: none is a feed's public address, so refuse them all.
+  if (lower.startsWith('::') || lower.startsWith('64:ff9b:')) return true;
   return /^f[cd]/.test(lower) || /^fe[89ab]/.test(lower);
 }
 
