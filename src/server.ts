@@ -9,6 +9,7 @@ import { JobQueue } from './jobs/queue.js';
 import { createNotificationAdapter } from './notifications/adapters.js';
 import { registerMaintenanceJobs, registerNotificationJobs } from './notifications/jobs.js';
 import { registerDirectoryJobs } from './directory/import/jobs.js';
+import { registerOutcomeJobs } from './outcomes/reminders/jobs.js';
 import { formatDemoSignIns, isEmpty, seedDemo } from './seed/demo.js';
 
 export interface Running {
@@ -55,6 +56,7 @@ export async function startServer(config: Config): Promise<Running> {
   registerNotificationJobs(jobs, data, createNotificationAdapter(config, logger));
   registerMaintenanceJobs(jobs, data);
   registerDirectoryJobs(jobs, data, config);
+  registerOutcomeJobs(jobs, data, config);
   if (config.JOBS_ENABLED) jobs.start();
 
   const app = await buildApp(ctx);

@@ -21,6 +21,11 @@ export const RESOURCES = [
   'directory_settings',
   'directory_import',
   'scheme_contact',
+  'measure',
+  'outcome_settings',
+  'measure_response',
+  'measure_link',
+  'outcome_story',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -147,6 +152,37 @@ export const POLICY: Record<Resource, ResourcePolicy> = {
   // The reverse directory: which link workers and schemes cover an area, and how to reach them.
   scheme_contact: {
     list: { ...everyone },
+  },
+  // Outcome measures. The definitions (standard and the scheme's own scales) hold no personal
+  // data; administrators add scales and switch measures off. Responses, links and stories are
+  // about a person: the scheme's caseworkers hold them; an integration reads the completed
+  // responses of people its own organisation referred (FHIR QuestionnaireResponse/Observation).
+  measure: {
+    list: { ...caseworkers, system_admin: 'allow' },
+    read: { ...caseworkers, system_admin: 'allow' },
+    create: administrators,
+    update: administrators,
+  },
+  outcome_settings: {
+    read: { ...caseworkers, system_admin: 'allow' },
+    update: administrators,
+  },
+  measure_response: {
+    list: { ...caseworkers, api_client: 'own_organisation' },
+    read: { ...caseworkers, api_client: 'own_organisation' },
+    create: caseworkers,
+    update: caseworkers,
+  },
+  measure_link: {
+    list: caseworkers,
+    create: caseworkers,
+    delete: caseworkers,
+  },
+  outcome_story: {
+    list: caseworkers,
+    read: caseworkers,
+    create: caseworkers,
+    update: caseworkers,
   },
 };
 

@@ -26,6 +26,9 @@ import { registerDirectorySearchRoutes } from '../directory/search/routes.js';
 import { mapTileImgSource } from '../directory/search/map-tiles.js';
 import { registerDirectoryImportRoutes } from '../directory/import/routes.js';
 import { registerOrukRoutes } from '../directory/oruk/routes.js';
+import { registerOutcomeRoutes } from '../outcomes/routes.js';
+import { registerMeasureLinkRoutes } from '../outcomes/links/routes.js';
+import { registerPublicMeasureRoutes } from '../outcomes/links/public-routes.js';
 
 export type App = FastifyInstance;
 
@@ -143,6 +146,9 @@ export async function buildApp(ctx: AppContext): Promise<App> {
       registerDirectoryRoutes(api, ctx);
       registerDirectorySearchRoutes(api, ctx);
       registerDirectoryImportRoutes(api, ctx);
+      registerOutcomeRoutes(api, ctx);
+      registerMeasureLinkRoutes(api, ctx);
+      registerPublicMeasureRoutes(api, ctx);
     },
     { prefix: '/api' },
   );
