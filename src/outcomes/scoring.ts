@@ -21,10 +21,12 @@ export function bandOf(bands: readonly Band[], value: number): string | null {
   return bands.find((b) => value >= b.min && value <= b.max)?.label ?? null;
 }
 
+/** Decimal places as written; String() switches to exponent form below 1e-6 ("1e-7"), so undo that. */
 const decimalsOf = (value: number): number => {
-  const text = String(value);
-  const dot = text.indexOf('.');
-  return dot === -1 ? 0 : text.length - dot - 1;
+  const [mantissa = '', exponent = '0'] = String(value).toLowerCase().split('e');
+  const dot = mantissa.indexOf('.');
+  const fraction = dot === -1 ? 0 : mantissa.length - dot - 1;
+  return Math.max(0, fraction - Number(exponent));
 };
 
 const round = (value: number, decimals: number): number => {
@@ -53,7 +55,10 @@ function checkItem(definition: MeasureDefinition, item: MeasureItem, answers: Me
       if (item.min !== undefined && value < item.min) return `Enter a number of at least ${item.min}`;
       if (item.max !== undefined && value > item.max) return `Enter a number of at most ${item.max}`;
       const decimals = item.decimals ?? 0;
-      if (decimalsOf(value) > decimals) return decimals === 0 ? 'Enter a whole number' : `Enter a number with at most ${decimals} decimal places`;
+      if (decimalsOf(value) > decimals) {
+        if (decimals === 0) return 'Enter a whole number';
+        return `Enter a number with at most ${decimals} decimal ${decimals === 1 ? 'place' : 'places'}`;
+      }
       return null;
     }
     default: {
@@ -71,8 +76,14 @@ export function checkAnswers(definition: MeasureDefinition, answers: MeasureAnsw
     if (message) problems.push({ item: item.key, message });
   }
   const known = new Set(definition.items.map((i) => i.key));
-  for (const keyGiven of [...Object.keys(answers.values), ...Object.keys(answers.names)]) {
+  const named = new Set(definition.items.filter((i) => i.type === 'named-rating').map((i) => i.key));
+  for (const keyGiven of Object.keys(answers.values)) {
     if (!known.has(keyGiven)) problems.push({ item: keyGiven, message: 'This measure has no such question' });
+  }
+  for (const keyGiven of Object.keys(answers.names)) {
+    if (!known.has(keyGiven)) problems.push({ item: keyGiven, message: 'This measure has no such question' });
+    // Only a named rating keeps a name: free text anywhere else would be stored unseen.
+    else if (!named.has(keyGiven) && (answers.names[keyGiven] ?? '').trim() !== '') problems.push({ item: keyGiven, message: 'This question does not take a name' });
   }
   return problems;
 }
