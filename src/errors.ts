@@ -11,7 +11,8 @@ export type ErrorKind =
   | 'conflict'
   | 'precondition-failed'
   | 'too-many-requests'
-  | 'locked';
+  | 'locked'
+  | 'gone';
 
 /** The HTTP status of each kind, the same for problem+json and FHIR OperationOutcome answers. */
 export const ERROR_STATUS: Record<ErrorKind, number> = {
@@ -24,6 +25,8 @@ export const ERROR_STATUS: Record<ErrorKind, number> = {
   'precondition-failed': 412,
   'too-many-requests': 429,
   locked: 423,
+  // Something that existed and no longer can be used, such as a one-time link already used.
+  gone: 410,
 };
 
 export interface FieldProblem {

@@ -25,6 +25,9 @@ describe('CapabilityStatement', () => {
       Task: ['read', 'vread', 'search-type'],
       Composition: ['read'],
       Organization: ['read'],
+      Questionnaire: ['read'],
+      QuestionnaireResponse: ['read', 'search-type'],
+      Observation: ['read', 'search-type'],
     });
     expect(rest?.interaction).toEqual([{ code: 'transaction' }]);
     const patient = rest?.resource?.find((r) => r.type === 'Patient');

@@ -2,7 +2,7 @@
  * GET /fhir/metadata: exactly what this server implements, no more. Keep it in step with
  * routes.ts (capability.test.ts pins the list); search.ts accepts exactly SEARCH_PARAMS.
  */
-import type { CapabilityStatement, CapabilityStatementRestResource } from '@medplum/fhirtypes';
+import type { CapabilityStatement, CapabilityStatementRestResource, CapabilityStatementRestResourceSearchParam } from '@medplum/fhirtypes';
 
 /** When this statement's content last changed. */
 export const CAPABILITY_DATE = '2026-11-21';
@@ -13,7 +13,14 @@ export const SEARCH_PARAMS = {
   Patient: ['identifier'],
   ServiceRequest: ['subject', 'status'],
   Task: ['owner', 'status', 'focus', '_lastUpdated'],
+  QuestionnaireResponse: ['subject', 'patient'],
+  Observation: ['subject', 'patient', 'code'],
 } as const;
+
+const SUBJECT_PARAMS: CapabilityStatementRestResourceSearchParam[] = [
+  { name: 'subject', type: 'reference', documentation: 'Patient/<id>; required (or patient).' },
+  { name: 'patient', type: 'reference', documentation: 'Patient/<id> or <id>; the same as subject.' },
+];
 
 /** What no resource here supports: history, update-as-create, conditional read/update/delete. */
 const NOT_SUPPORTED = {
@@ -77,6 +84,33 @@ const RESOURCES: CapabilityStatementRestResource[] = [
     ...NOT_SUPPORTED,
     conditionalCreate: false,
   },
+  {
+    type: 'Questionnaire',
+    documentation:
+      'A wellbeing measure the scheme offers (ONS4, WEMWBS, SWEMWBS, concerns-based, licensed tools as entered scores, and the scheme’s own scales). Its id is the measure key with "_" written as "."; only the current version is served, and a measure the scheme has switched off is retired. Licensed tools carry only the fields their score is entered in. Read-only.',
+    interaction: [{ code: 'read' }],
+    versioning: 'versioned',
+    ...NOT_SUPPORTED,
+    conditionalCreate: false,
+  },
+  {
+    type: 'QuestionnaireResponse',
+    documentation: `A completed wellbeing measure of a person your organisation referred; questionnaire is the canonical URL and version it was answered on. Read-only. ${PAGING}`,
+    interaction: [{ code: 'read' }, { code: 'search-type' }],
+    versioning: 'versioned',
+    ...NOT_SUPPORTED,
+    conditionalCreate: false,
+    searchParam: SUBJECT_PARAMS,
+  },
+  {
+    type: 'Observation',
+    documentation: `The scores of a completed measure (category survey), derived from its QuestionnaireResponse: <response id>-total for the headline score (SWEMWBS metric, WEMWBS total, a mean) and one per item score. Codes are in https://linkwell.dev/fhir/CodeSystem/measure-score (a scheme's own scale: in its scheme's namespace). Read-only. ${PAGING}`,
+    interaction: [{ code: 'read' }, { code: 'search-type' }],
+    versioning: 'versioned',
+    ...NOT_SUPPORTED,
+    conditionalCreate: false,
+    searchParam: [...SUBJECT_PARAMS, { name: 'code', type: 'token', documentation: '[system|]code, comma-separated for any of them: swemwbs-metric, wemwbs-total, ons4.anxiety...' }],
+  },
 ];
 
 export function capabilityStatement(base: string, version: string): CapabilityStatement {
@@ -95,11 +129,11 @@ export function capabilityStatement(base: string, version: string): CapabilitySt
       {
         mode: 'server',
         documentation:
-          'Send a referral as a transaction Bundle (Patient + ServiceRequest [+ Consent]) and follow its Task. Errors and warnings are OperationOutcome.',
+          'Send a referral as a transaction Bundle (Patient + ServiceRequest [+ Consent]) and follow its Task; read the person’s wellbeing measures as QuestionnaireResponse and Observation. Errors and warnings are OperationOutcome.',
         security: {
           cors: false,
           service: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/restful-security-service', code: 'OAuth', display: 'OAuth' }] }],
-          description: `OAuth 2.0 client credentials: POST ${origin}/oauth/token, then send Authorization: Bearer <token>. Tokens act for one organisation in one scheme; you see only referrals your organisation made.`,
+          description: `OAuth 2.0 client credentials: POST ${origin}/oauth/token, then send Authorization: Bearer <token>. Tokens act for one organisation in one scheme; you see only referrals your organisation made, and the people and wellbeing measures of those referrals.`,
           extension: [
             {
               url: 'http://fhir-registry.smarthealthit.org/StructureDefinition/oauth-uris',

@@ -36,7 +36,7 @@ describe(`FHIR API: metadata and authentication (${testBackend()})`, () => {
     const statement = response.body as CapabilityStatement;
     expect(statement).toMatchObject({ status: 'active', kind: 'instance', fhirVersion: '4.0.1' });
     const rest = statement.rest?.[0];
-    expect(rest?.resource?.map((r) => r.type)).toEqual(['Patient', 'ServiceRequest', 'Task', 'Composition', 'Organization']);
+    expect(rest?.resource?.map((r) => r.type)).toEqual(['Patient', 'ServiceRequest', 'Task', 'Composition', 'Organization', 'Questionnaire', 'QuestionnaireResponse', 'Observation']);
     expect(rest?.interaction).toEqual([{ code: 'transaction' }]);
     expect(JSON.stringify(rest?.security)).toContain('http://localhost:80/oauth/token');
   });

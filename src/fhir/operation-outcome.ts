@@ -92,6 +92,7 @@ const ISSUE_CODES: Record<ErrorKind, IssueCode> = {
   'precondition-failed': 'conflict',
   'too-many-requests': 'throttled',
   locked: 'lock-error',
+  gone: 'not-found',
 };
 
 function frameworkError(error: Partial<FastifyError>, status: number): { status: number; issues: Issue[] } {

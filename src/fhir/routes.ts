@@ -11,6 +11,9 @@
  *   GET  /fhir/{Patient|ServiceRequest|Task}/:id/_history/:vid   vread, current version only
  *   GET  /fhir/Composition/:id                  message back to GP and referrer; id = the referral's (ServiceRequest) id
  *   GET  /fhir/Patient?identifier=, /fhir/ServiceRequest?subject=&status=, /fhir/Task?owner=&status=&focus=&_lastUpdated=
+ *   GET  /fhir/Questionnaire/:id                a wellbeing measure (id = its key, "_" written ".")
+ *   GET  /fhir/QuestionnaireResponse/:id, /fhir/Observation/:id   a completed measure and its scores
+ *   GET  /fhir/QuestionnaireResponse?subject=|patient=, /fhir/Observation?subject=|patient=&code=
  */
 import { readFileSync } from 'node:fs';
 import type { FastifyError, FastifyInstance } from 'fastify';
@@ -22,6 +25,7 @@ import { capabilityStatement } from './capability.js';
 import { createPatient, createServiceRequest } from './create.js';
 import { baseUrl, sendJson } from './http.js';
 import { fhirError, issue, operationOutcome, outcomeFromError } from './operation-outcome.js';
+import { readOutcome, readQuestionnaire, searchOutcomes } from './outcomes.js';
 import { readResource, readVersion, updatePatient } from './read.js';
 import { search } from './search.js';
 import { processTransaction } from './transaction.js';
@@ -79,6 +83,11 @@ async function fhirPlugin(fhir: FastifyInstance, ctx: AppContext): Promise<void>
   }
   for (const type of ['Patient', 'ServiceRequest', 'Task'] as const) {
     fhir.get(`/${type}`, async (request, reply) => search(ctx, request, reply, type));
+  }
+  fhir.get('/Questionnaire/:id', async (request, reply) => readQuestionnaire(ctx, request, reply));
+  for (const type of ['QuestionnaireResponse', 'Observation'] as const) {
+    fhir.get(`/${type}/:id`, async (request, reply) => readOutcome(ctx, request, reply, type));
+    fhir.get(`/${type}`, async (request, reply) => searchOutcomes(ctx, request, reply, type));
   }
 }
 

@@ -1,7 +1,8 @@
 /**
  * Searches: Task (owner, status, focus, _lastUpdated), ServiceRequest (subject, status) and
  * Patient (identifier), as searchset Bundles with total and self/next/previous links. A client
- * sees only referrals its own organisation made; every search is filtered by that.
+ * sees only referrals its own organisation made; every search is filtered by that. The outcome
+ * searches (QuestionnaireResponse, Observation) are in outcomes.ts and share the paging here.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
@@ -22,9 +23,10 @@ import { parseIfNoneExist, UUID } from './referral-command.js';
 import { findPatient } from './create.js';
 import { hostOrganisation, identifiersOf, organisationRef, readPatient } from './store.js';
 
-type SearchType = keyof typeof SEARCH_PARAMS;
+export type SearchType = keyof typeof SEARCH_PARAMS;
+type ReferralSearchType = 'Patient' | 'ServiceRequest' | 'Task';
 type Filter = (eb: ExpressionBuilder<DB, 'referrals'>) => Expression<SqlBool>;
-type Params = Map<string, string[]>;
+export type Params = Map<string, string[]>;
 
 const DEFAULT_COUNT = 20;
 const MAX_COUNT = 100;
@@ -33,7 +35,7 @@ const nothing: Filter = (eb) => eb.val(false);
 /** Parameters of every interaction (http.html#parameters): accepted; the answer is JSON whatever they say. */
 const FORMAT_PARAMS = ['_format', '_pretty'] as const;
 
-function readParams(request: FastifyRequest, type: SearchType): { params: Params; count: number; offset: number } {
+export function readParams(request: FastifyRequest, type: SearchType): { params: Params; count: number; offset: number } {
   const params: Params = new Map();
   const allowed = new Set<string>([...SEARCH_PARAMS[type], '_count', '_offset', ...FORMAT_PARAMS]);
   for (const [key, raw] of Object.entries(request.query as Record<string, string | string[] | undefined>)) {
@@ -55,7 +57,7 @@ function readParams(request: FastifyRequest, type: SearchType): { params: Params
 }
 
 /** `Type/<uuid>`, `<uuid>` or `<base>/Type/<uuid>` → the id, else undefined (matches nothing). */
-function referenceId(value: string, type: string): string | undefined {
+export function referenceId(value: string, type: string): string | undefined {
   const match = new RegExp(`(?:^|/)(?:${type}/)?([^/]+)$`).exec(value);
   const id = match?.[1];
   if (value.includes('/') && !value.includes(`${type}/`)) return undefined;
@@ -175,7 +177,7 @@ async function searchReferrals(scope: SchemeScope, actor: ClientActor, filters: 
   return { total: Number(total.n), rows };
 }
 
-function searchset(request: FastifyRequest, type: SearchType, params: Params, count: number, offset: number, total: number, resources: Resource[]): Bundle {
+export function searchset(request: FastifyRequest, type: SearchType, params: Params, count: number, offset: number, total: number, resources: Resource[]): Bundle {
   const base = baseUrl(request);
   const link = (at: number) => {
     const query = new URLSearchParams();
@@ -200,7 +202,7 @@ function searchset(request: FastifyRequest, type: SearchType, params: Params, co
   };
 }
 
-export async function search(ctx: AppContext, request: FastifyRequest, reply: FastifyReply, type: SearchType): Promise<FastifyReply> {
+export async function search(ctx: AppContext, request: FastifyRequest, reply: FastifyReply, type: ReferralSearchType): Promise<FastifyReply> {
   const actor = requireClient(request);
   const { params, count, offset } = readParams(request, type);
   const bundle = await ctx.data.inScheme(actor, requestMeta(request), async (scope) => {

@@ -29,6 +29,7 @@ const TITLES: Record<ErrorKind, string> = {
   'precondition-failed': 'Changed by someone else',
   'too-many-requests': 'Too many attempts',
   locked: 'Temporarily locked',
+  gone: 'No longer available',
 };
 
 export function problemFromError(thrown: unknown, request: FastifyRequest): Problem {

@@ -124,7 +124,7 @@ export async function seedDemoReferrals(data: DataAccess, jobs: JobQueue, scheme
     },
     {
       by: 'nurse', daysAgo: 25,
-      person: person({ nhsNumber: demoNhsNumber(107), givenName: 'Grace', familyName: 'Kim', dateOfBirth: '1975-02-27', sex: 'female', ethnicity: 'R', addressLine1: '30 Park View', town: 'Riverside', postcode: 'LS2 9JT', gpPracticeOds: 'Y99002', phone: '07700 900707', preferredContactMethod: 'phone', nextOfKin: { name: 'Min-jun Kim', relationship: 'Father (cared for by Grace)', phone: null, isCarer: false } }),
+      person: person({ nhsNumber: demoNhsNumber(107), givenName: 'Grace', familyName: 'Kim', dateOfBirth: '1975-02-27', sex: 'female', ethnicity: 'R', addressLine1: '30 Park View', town: 'Riverside', postcode: 'LS2 9JT', gpPracticeOds: 'Y99002', phone: '07700 900707', email: 'grace.kim@example.com', preferredContactMethod: 'phone', nextOfKin: { name: 'Min-jun Kim', relationship: 'Father (cared for by Grace)', phone: null, isCarer: false } }),
       reason: 'Caring for her father with dementia; exhausted and has had no break for a year.', needs: ['carers', 'mental-wellbeing'],
       then: [[24, 'jo', allocate(actors.jo)], [21, 'jo', { type: 'record_first_contact' }], [18, 'jo', { type: 'start_support' }]],
     },

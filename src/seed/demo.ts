@@ -9,6 +9,7 @@ import { queueNotification } from '../notifications/outbox.js';
 import { PLATFORM_SCHEME_ID } from '../auth/sign-in.js';
 import { addApiClient, addMember, addOrganisation, createScheme } from '../schemes/provision.js';
 import { seedDemoDirectory } from './demo-directory.js';
+import { seedDemoOutcomes } from './demo-outcomes.js';
 import { seedDemoReferrals } from './demo-referrals.js';
 
 export interface DemoUser {
@@ -142,6 +143,7 @@ export async function seedDemo(data: DataAccess, jobs: JobQueue, options: { data
     },
     options.publicUrl,
   );
+  await seedDemoOutcomes(data, jobs, { sam: actor('sam.patel'), jo: actor('jo.bennett'), manager: actor('helen.price') }, options.publicUrl);
 
   const credentials: DemoCredentials = {
     note: 'Demo sign-ins for this installation only. Passwords were generated when the demo data was created.',

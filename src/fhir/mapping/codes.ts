@@ -77,3 +77,21 @@ export const SDOH_OF_NEED: Readonly<Record<string, { code: string; display: stri
 export function needLabel(code: string, categories: readonly { code: string; label: string }[] = DEFAULT_NEED_CATEGORIES): string {
   return categories.find((c) => c.code === code)?.label ?? code;
 }
+
+// Outcome measures -------------------------------------------------------------------------------
+
+/** Linkwell's own namespace for canonical URLs and code systems. */
+export const LINKWELL_FHIR = 'https://linkwell.dev/fhir';
+export const OBSERVATION_CATEGORY_SYSTEM = 'http://terminology.hl7.org/CodeSystem/observation-category';
+export const SURVEY_CATEGORY = { system: OBSERVATION_CATEGORY_SYSTEM, code: 'survey', display: 'Survey' };
+export const UCUM_SYSTEM = 'http://unitsofmeasure.org';
+/** A score has no unit of measure: UCUM's annotation {score} says what the number is. */
+export const SCORE_QUANTITY = { unit: '{score}', system: UCUM_SYSTEM, code: '{score}' } as const;
+/** How a response was completed (self, with the link worker, from paper, entered), as a meta.tag. */
+export const RESPONSE_MODE_SYSTEM = `${LINKWELL_FHIR}/CodeSystem/measure-response-mode`;
+
+/** R4 core extensions used on Questionnaire items and answer codes. */
+export const ORDINAL_VALUE_URL = 'http://hl7.org/fhir/StructureDefinition/ordinalValue';
+export const MIN_VALUE_URL = 'http://hl7.org/fhir/StructureDefinition/minValue';
+export const MAX_VALUE_URL = 'http://hl7.org/fhir/StructureDefinition/maxValue';
+export const MAX_DECIMAL_PLACES_URL = 'http://hl7.org/fhir/StructureDefinition/maxDecimalPlaces';
