@@ -273,6 +273,7 @@ export const dueMeasure = z.object({
 });
 export type DueMeasure = z.infer<typeof dueMeasure>;
 export const dueMeasureList = z.object({ items: z.array(dueMeasure) });
+export type DueMeasureList = z.infer<typeof dueMeasureList>;
 
 export const LINK_CHANNELS = ['email', 'sms'] as const;
 export const sendLinkInput = z.object({
