@@ -47,6 +47,14 @@ describe('home page per role', () => {
     expect(homeFor('vcse_provider', figures).tiles.find((t) => t.key === 'listing')?.href).toBe('/directory/my-organisation');
   });
 
+  it('links link workers and managers, and nobody else, to the measures due', () => {
+    expect(homeFor('link_worker', figures).tiles.find((t) => t.key === 'measures-due')?.href).toBe('/outcomes/due');
+    expect(homeFor('scheme_manager', figures).tiles.find((t) => t.key === 'measures-due')?.href).toBe('/outcomes/due');
+    for (const role of ROLES.filter((r) => r !== 'link_worker' && r !== 'scheme_manager')) {
+      expect(homeFor(role, figures).tiles.some((t) => t.href === '/outcomes/due')).toBe(false);
+    }
+  });
+
   it('never links a referrer or commissioner to administration pages', () => {
     for (const role of ['referrer', 'commissioner'] as const) {
       const hrefs = homeFor(role, figures).tiles.map((t) => t.href ?? '');

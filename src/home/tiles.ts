@@ -41,6 +41,7 @@ export function homeFor(role: Role, figures: HomeFigures): Pick<HomeResponse, 'h
         tiles: [
           tile('triage', 'Triage queue', 'New referrals waiting for a first look, oldest first.', '/triage'),
           tile('caseload', 'My caseload', 'The people you are working with and what is due next.'),
+          tile('measures-due', 'Measures due', 'Wellbeing measures due or overdue for the people you work with.', '/outcomes/due'),
           tile('directory', 'Community directory', 'Find groups and services to refer people on to.', '/directory'),
           tile('organisations', 'Organisations in this scheme', 'Practices, partners and community groups.', '/organisations', plural(figures.organisations, 'organisation', 'organisations')),
         ],
@@ -52,6 +53,7 @@ export function homeFor(role: Role, figures: HomeFigures): Pick<HomeResponse, 'h
         tiles: [
           tile('triage', 'Triage queue', 'New referrals waiting for a decision, with each link worker’s caseload.', '/triage'),
           tile('referrals', 'Referrals', 'Every referral in the scheme, its status and timeline.', '/referrals'),
+          tile('measures-due', 'Measures due', 'Wellbeing measures due or overdue, for your people or everyone in the scheme.', '/outcomes/due'),
           tile('directory', 'Community directory', 'Groups and services to refer people on to; import listings and keep them current.', '/directory'),
           tile('organisations', 'Organisations', 'Practices, partners and community groups in this scheme.', '/organisations', plural(figures.organisations, 'organisation', 'organisations')),
           tile('referral-settings', 'Referral settings', 'Who can be referred, screening questions, targets and self-referral.', '/admin/referral-settings'),

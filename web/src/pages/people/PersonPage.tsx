@@ -85,6 +85,16 @@ function Person({ id }: { id: string }): ReactNode {
           </ul>
         </section>
       )}
+      {person.mergedIntoId === null && (
+        <section aria-labelledby="measures-heading">
+          <h2 className="nhsuk-heading-m" id="measures-heading">
+            Wellbeing measures
+          </h2>
+          <p className="nhsuk-body">
+            <Link to={`/people/${person.id}/outcomes`}>See, record and send wellbeing measures for {name}</Link>
+          </p>
+        </section>
+      )}
       <PersonReferrals referrals={referrals} />
       {person.mergedIntoId === null && (
         <>

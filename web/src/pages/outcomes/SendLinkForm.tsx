@@ -1,0 +1,155 @@
+import { useState, type ReactNode } from 'react';
+import { Link } from 'react-router-dom';
+import { measureLink, sendLinkInput, type DueMeasure, type MeasureDefinition, type MeasureLinkDto, type OutcomeSettings } from '../../../../src/contracts/outcomes.js';
+import { postJson } from '../../api/client.js';
+import { InsetText } from '../../components/Callouts.js';
+import { describedBy, ErrorMessage } from '../../components/ErrorMessage.js';
+import { ErrorSummary } from '../../components/ErrorSummary.js';
+import { SelectField } from '../../components/SelectField.js';
+import { formText } from '../../forms/errors.js';
+import { useFormSubmit } from '../../forms/useFormSubmit.js';
+import { checkRenamed, type ProblemFor } from '../referrals/forms.js';
+import { suggestedTimepoint, timepointsFor, type ReferralChoice } from './forms.js';
+import { CHANNEL_LABELS, unavailableText } from './labels.js';
+
+/**
+ * Sends the person a one-time link to a questionnaire they complete alone. Only measures the
+ * scheme offers for self-completion are listed; a channel the person has no address for is shown
+ * but cannot be chosen, with the reason, so the link worker knows what to add to the record.
+ */
+const FIELDS = { measureKey: 'link-measure', timepoint: 'link-timepoint', referralId: 'link-referral', channel: 'link-channel' } as const;
+const ORDER = [FIELDS.measureKey, FIELDS.timepoint, FIELDS.referralId, FIELDS.channel];
+
+interface Props {
+  personId: string;
+  name: string;
+  measures: readonly MeasureDefinition[];
+  schedule: OutcomeSettings['schedule'] | null;
+  due: readonly DueMeasure[];
+  referrals: readonly ReferralChoice[];
+  canSendBy: { email: boolean; sms: boolean };
+  problemFor: ProblemFor;
+  onSent: (link: MeasureLinkDto) => void;
+}
+
+const CHANNELS = ['email', 'sms'] as const;
+
+export function SendLinkForm({ personId, name, measures, schedule, due, referrals, canSendBy, problemFor, onSent }: Props): ReactNode {
+  const [measureKey, setMeasureKey] = useState(measures[0]?.key ?? '');
+  const choices = timepointsFor(schedule, measureKey);
+  const { errors, busy, onSubmit } = useFormSubmit({
+    fields: ORDER,
+    check: (data) => {
+      const channel = formText(data, FIELDS.channel);
+      const referralId = referrals.length > 1 ? formText(data, FIELDS.referralId) : (referrals[0]?.id ?? null);
+      const checked = checkRenamed(sendLinkInput, { measureKey, timepoint: formText(data, FIELDS.timepoint), referralId, channel }, FIELDS);
+      // The contract's message for a missing choice is technical; say what to do instead.
+      if (channel === '') {
+        const base = checked.ok ? {} : checked.errors.fields;
+        return { ok: false, errors: { detail: null, fields: { ...base, [FIELDS.channel]: 'Select how to send the link' } } };
+      }
+      return checked;
+    },
+    send: async (body) => {
+      onSent(await postJson(`/api/people/${encodeURIComponent(personId)}/measure-links`, body, measureLink));
+    },
+    toProblem: problemFor(FIELDS),
+  });
+
+  if (measures.length === 0) {
+    return <p className="nhsuk-body">No measures that people complete on their own are switched on for this scheme.</p>;
+  }
+  if (!canSendBy.email && !canSendBy.sms) {
+    return (
+      <InsetText>
+        <p>
+          To send a link, add an email address or mobile number to {name}’s record. <Link to={`/people/${personId}/edit`}>Change their details</Link>
+        </p>
+      </InsetText>
+    );
+  }
+  const firstEnabled = CHANNELS.find((c) => canSendBy[c]);
+  const onlyOne = CHANNELS.filter((c) => canSendBy[c]).length === 1;
+  const channelError = errors.fields[FIELDS.channel];
+  const channelErrorId = channelError === undefined ? undefined : `${FIELDS.channel}-error`;
+  return (
+    <>
+      <ErrorSummary errors={errors} order={ORDER} />
+      <form onSubmit={onSubmit} noValidate aria-labelledby="send-link-heading">
+        <div className="nhsuk-form-group">
+          <label className="nhsuk-label" htmlFor={FIELDS.measureKey}>
+            Measure
+          </label>
+          <select
+            className="nhsuk-select"
+            id={FIELDS.measureKey}
+            name={FIELDS.measureKey}
+            value={measureKey}
+            onChange={(event) => {
+              setMeasureKey(event.target.value);
+            }}
+          >
+            {measures.map((m) => (
+              <option key={m.key} value={m.key}>
+                {m.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <SelectField
+          // A new measure, or the schedule arriving, starts the choice again at the suggestion.
+          key={`${measureKey}|${choices.map((c) => c.value).join(',')}`}
+          name={FIELDS.timepoint}
+          label="Timepoint"
+          hint="The point in the scheme’s schedule this answers. Choose Other for a measure off the schedule."
+          options={choices}
+          defaultValue={suggestedTimepoint(due, measureKey, choices)}
+          error={errors.fields[FIELDS.timepoint]}
+        />
+        {referrals.length > 1 && (
+          <SelectField
+            name={FIELDS.referralId}
+            label="Referral"
+            options={referrals.map((r) => ({ value: r.id, label: r.reference }))}
+            error={errors.fields[FIELDS.referralId]}
+          />
+        )}
+        <div className={channelError === undefined ? 'nhsuk-form-group' : 'nhsuk-form-group nhsuk-form-group--error'}>
+          <fieldset className="nhsuk-fieldset" aria-describedby={describedBy('link-channel-hint', channelErrorId)}>
+            <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">How should the link be sent?</legend>
+            <div className="nhsuk-hint" id="link-channel-hint">
+              The link works once and stops working after the number of days the scheme has set. {unavailableText(canSendBy)}
+            </div>
+            {channelErrorId !== undefined && <ErrorMessage id={channelErrorId}>{channelError}</ErrorMessage>}
+            <div className="nhsuk-radios">
+              {CHANNELS.map((channel) => {
+                // The summary's link must land on a control that can take focus: the first one enabled.
+                const id = channel === firstEnabled ? FIELDS.channel : `${FIELDS.channel}-${channel}`;
+                const disabled = !canSendBy[channel];
+                return (
+                  <div className="nhsuk-radios__item" key={channel}>
+                    <input
+                      className="nhsuk-radios__input"
+                      id={id}
+                      name={FIELDS.channel}
+                      type="radio"
+                      value={channel}
+                      disabled={disabled}
+                      defaultChecked={onlyOne && !disabled}
+                    />
+                    <label className="nhsuk-label nhsuk-radios__label" htmlFor={id}>
+                      {CHANNEL_LABELS[channel]}
+                    </label>
+                  </div>
+                );
+              })}
+            </div>
+          </fieldset>
+        </div>
+        <button className="nhsuk-button" type="submit" disabled={busy}>
+          Send the link
+        </button>
+      </form>
+    </>
+  );
+}

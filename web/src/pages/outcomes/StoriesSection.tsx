@@ -1,0 +1,139 @@
+import { useState, type ReactNode } from 'react';
+import { outcomeStory, storyInput, type OutcomeStoryDto } from '../../../../src/contracts/outcomes.js';
+import { postJson } from '../../api/client.js';
+import { ErrorSummary } from '../../components/ErrorSummary.js';
+import { Tag } from '../../components/Tag.js';
+import { TextArea } from '../../components/TextArea.js';
+import { formText } from '../../forms/errors.js';
+import { useFormSubmit } from '../../forms/useFormSubmit.js';
+import { formatDate } from '../referrals/labels.js';
+import { checkRenamed, type ProblemFor } from '../referrals/forms.js';
+import type { ReferralChoice } from './forms.js';
+
+/**
+ * The person's story of what changed, in their words, with whether they agreed to it being
+ * shared. Only a de-identified version is ever shared, so that box appears once consent is
+ * ticked, and must then be filled in.
+ */
+const FIELDS = { story: 'story-text', consentToShare: 'story-consent', deidentified: 'story-deidentified' } as const;
+const ORDER = [FIELDS.story, FIELDS.consentToShare, FIELDS.deidentified];
+
+interface Props {
+  personId: string;
+  name: string;
+  stories: readonly OutcomeStoryDto[];
+  referrals: readonly ReferralChoice[];
+  problemFor: ProblemFor;
+  onAdded: (story: OutcomeStoryDto) => void;
+}
+
+function StoryList({ stories }: { stories: readonly OutcomeStoryDto[] }): ReactNode {
+  if (stories.length === 0) return <p className="nhsuk-body">No stories have been recorded.</p>;
+  const sorted = [...stories].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  return (
+    <ul className="nhsuk-list">
+      {sorted.map((story) => (
+        <li className="lw-story" key={story.id}>
+          <p className="nhsuk-body lw-story__text">{story.story}</p>
+          <p className="nhsuk-body-s">
+            Recorded by {story.createdBy} on {formatDate(story.createdAt)}.{' '}
+            <Tag tag={story.consentToShare ? { label: 'May be shared', colour: 'green' } : { label: 'Not to be shared', colour: 'grey' }} />
+          </p>
+          {story.consentToShare && story.deidentified !== null && (
+            <>
+              <p className="nhsuk-body-s nhsuk-u-margin-bottom-1">
+                <strong>Version for sharing</strong>
+                {story.consentRecordedAt === null ? '' : ` (consent recorded ${formatDate(story.consentRecordedAt)})`}
+              </p>
+              <p className="nhsuk-body-s lw-story__text">{story.deidentified}</p>
+            </>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function StoriesSection({ personId, name, stories, referrals, problemFor, onAdded }: Props): ReactNode {
+  const [consent, setConsent] = useState(false);
+  // A new key empties the form after each story is added.
+  const [added, setAdded] = useState(0);
+  const { errors, busy, onSubmit } = useFormSubmit({
+    fields: ORDER,
+    check: (data) => {
+      const deidentified = formText(data, FIELDS.deidentified).trim();
+      const checked = checkRenamed(
+        storyInput,
+        {
+          referralId: referrals.length === 1 ? referrals[0]?.id : undefined,
+          story: formText(data, FIELDS.story),
+          consentToShare: consent,
+          deidentified: consent && deidentified !== '' ? deidentified : null,
+        },
+        FIELDS,
+      );
+      const fields = { ...(checked.ok ? {} : checked.errors.fields) };
+      if (formText(data, FIELDS.story).trim() === '') fields[FIELDS.story] = 'Enter the story';
+      if (consent && deidentified === '') fields[FIELDS.deidentified] = 'Enter the version to share, without names, places or anything else that identifies them';
+      return Object.keys(fields).length === 0 && checked.ok ? checked : { ok: false, errors: { detail: null, fields } };
+    },
+    send: async (body) => {
+      const story = await postJson(`/api/people/${encodeURIComponent(personId)}/stories`, body, outcomeStory);
+      setConsent(false);
+      setAdded((n) => n + 1);
+      onAdded(story);
+    },
+    toProblem: problemFor(FIELDS),
+  });
+
+  return (
+    <section aria-labelledby="stories-heading">
+      <h2 className="nhsuk-heading-m" id="stories-heading">
+        Stories
+      </h2>
+      <StoryList stories={stories} />
+      <h3 className="nhsuk-heading-s" id="add-story-heading">
+        Add a story
+      </h3>
+      <ErrorSummary errors={errors} order={ORDER} />
+      <form key={added} onSubmit={onSubmit} noValidate aria-labelledby="add-story-heading">
+        <TextArea name={FIELDS.story} label={`${name}’s story`} hint="What changed for them, in their own words where you can." error={errors.fields[FIELDS.story]} />
+        <div className="nhsuk-form-group">
+          <div className="nhsuk-checkboxes">
+            <div className="nhsuk-checkboxes__item">
+              <input
+                className="nhsuk-checkboxes__input"
+                id={FIELDS.consentToShare}
+                name={FIELDS.consentToShare}
+                type="checkbox"
+                checked={consent}
+                aria-controls={`${FIELDS.consentToShare}-conditional`}
+                aria-expanded={consent}
+                onChange={(event) => {
+                  setConsent(event.target.checked);
+                }}
+              />
+              <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor={FIELDS.consentToShare}>
+                {name} agrees to their story being shared in reports and case studies
+              </label>
+            </div>
+            <div
+              className={consent ? 'nhsuk-checkboxes__conditional' : 'nhsuk-checkboxes__conditional nhsuk-checkboxes__conditional--hidden'}
+              id={`${FIELDS.consentToShare}-conditional`}
+            >
+              <TextArea
+                name={FIELDS.deidentified}
+                label="Version to share"
+                hint="Leave out names, places, dates and anything else that could identify them. Only this version is shared."
+                error={errors.fields[FIELDS.deidentified]}
+              />
+            </div>
+          </div>
+        </div>
+        <button className="nhsuk-button" type="submit" disabled={busy}>
+          Add the story
+        </button>
+      </form>
+    </section>
+  );
+}
