@@ -31,11 +31,14 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** Starts the built server exactly as `npm start` does, on its own port and data folder. */
-export async function startServer(dataDir = mkdtempSync(join(tmpdir(), 'linkwell-e2e-'))): Promise<RunningServer> {
+/**
+ * Starts the built server exactly as `npm start` does, on its own port and data folder.
+ * `extraEnv` adds settings for one test file (a fake GOV.UK Notify, say); the defaults stay.
+ */
+export async function startServer(dataDir = mkdtempSync(join(tmpdir(), 'linkwell-e2e-')), extraEnv: Record<string, string> = {}): Promise<RunningServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', JOBS_POLL_MS: '200' };
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', JOBS_POLL_MS: '200', ...extraEnv };
   delete env.DATABASE_URL;
   const child: ChildProcess = spawn(process.execPath, [join(root, 'bin', 'linkwell.mjs'), 'serve'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';

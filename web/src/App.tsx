@@ -32,9 +32,16 @@ import { AccessibilityPage } from './pages/info/AccessibilityPage.js';
 import { NotFoundPage } from './pages/info/NotFoundPage.js';
 import { PrivacyPage } from './pages/info/PrivacyPage.js';
 import { NotificationsPage } from './pages/notifications/NotificationsPage.js';
+import { OutcomeSettingsPage } from './pages/outcome-settings/OutcomeSettingsPage.js';
+import { EditScalePage, NewScalePage } from './pages/outcome-settings/ScaleEditPage.js';
 import { OrganisationsPage } from './pages/OrganisationsPage.js';
+import { DueMeasuresPage } from './pages/outcomes/DueMeasuresPage.js';
+import { PersonOutcomesPage } from './pages/outcomes/PersonOutcomesPage.js';
+import { RecordMeasurePage } from './pages/outcomes/RecordMeasurePage.js';
 import { EditPersonPage } from './pages/people/EditPersonPage.js';
 import { PersonPage } from './pages/people/PersonPage.js';
+import { PublicLayout } from './pages/questionnaire/PublicLayout.js';
+import { QuestionnairePage } from './pages/questionnaire/QuestionnairePage.js';
 import { ReferralFormPage } from './pages/referral-form/ReferralFormPage.js';
 import { ReferralImportPage } from './pages/referral-import/ReferralImportPage.js';
 import { ReferralSettingsPage } from './pages/referral-settings/ReferralSettingsPage.js';
@@ -54,6 +61,9 @@ import { RequireRole, RequireSession } from './session/guards.js';
 export function App(): ReactNode {
   return (
     <Routes>
+      <Route element={<PublicLayout />}>
+        <Route path="/questionnaire" element={<QuestionnairePage />} />
+      </Route>
       <Route element={<Layout />}>
         <Route path="/sign-in" element={<SignInPage />} />
         <Route path="/forgot-password" element={<ForgotPasswordPage />} />
@@ -81,6 +91,9 @@ export function App(): ReactNode {
             <Route path="/referrals/import" element={<ReferralImportPage />} />
             <Route path="/people/:id" element={<PersonPage />} />
             <Route path="/people/:id/edit" element={<EditPersonPage />} />
+            <Route path="/people/:id/outcomes" element={<PersonOutcomesPage />} />
+            <Route path="/people/:id/outcomes/record" element={<RecordMeasurePage />} />
+            <Route path="/outcomes/due" element={<DueMeasuresPage />} />
           </Route>
           <Route element={<RequireRole allow={canUseDirectory} />}>
             <Route path="/directory" element={<SearchPage />} />
@@ -104,6 +117,9 @@ export function App(): ReactNode {
             <Route path="/admin/notifications" element={<NotificationsPage />} />
             <Route path="/admin/api-clients" element={<ApiClientsPage />} />
             <Route path="/admin/referral-settings" element={<ReferralSettingsPage />} />
+            <Route path="/admin/outcome-settings" element={<OutcomeSettingsPage />} />
+            <Route path="/admin/outcome-settings/scales/new" element={<NewScalePage />} />
+            <Route path="/admin/outcome-settings/scales/:key" element={<EditScalePage />} />
           </Route>
           <Route element={<RequireRole allow={canManageSchemes} />}>
             <Route path="/admin/schemes" element={<SchemesPage />} />
