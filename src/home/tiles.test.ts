@@ -34,6 +34,13 @@ describe('home page per role', () => {
     }
   });
 
+  it('links only the scheme manager to the outcome measure settings', () => {
+    expect(homeFor('scheme_manager', figures).tiles.find((t) => t.key === 'outcome-settings')?.href).toBe('/admin/outcome-settings');
+    for (const role of ROLES.filter((r) => r !== 'scheme_manager')) {
+      expect(homeFor(role, figures).tiles.some((t) => t.href === '/admin/outcome-settings')).toBe(false);
+    }
+  });
+
   it('links the referral tiles that exist', () => {
     const referrer = homeFor('referrer', figures).tiles;
     expect(referrer.find((t) => t.key === 'new-referral')?.href).toBe('/referrals/new');

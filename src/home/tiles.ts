@@ -57,6 +57,7 @@ export function homeFor(role: Role, figures: HomeFigures): Pick<HomeResponse, 'h
           tile('directory', 'Community directory', 'Groups and services to refer people on to; import listings and keep them current.', '/directory'),
           tile('organisations', 'Organisations', 'Practices, partners and community groups in this scheme.', '/organisations', plural(figures.organisations, 'organisation', 'organisations')),
           tile('referral-settings', 'Referral settings', 'Who can be referred, screening questions, targets and self-referral.', '/admin/referral-settings'),
+          tile('outcome-settings', 'Outcome measures', 'Which wellbeing measures the scheme uses, when they fall due, and the scheme’s own scales.', '/admin/outcome-settings'),
           tile('audit', 'Audit trail', 'Who read or changed what, and when. Search and export.', '/admin/audit'),
           tile(
             'notifications',

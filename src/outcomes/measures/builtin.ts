@@ -110,7 +110,7 @@ const WEMWBS_STEM =
 const WARWICK_LICENCE = {
   holder: 'NHS Health Scotland, University of Warwick and University of Edinburgh',
   notice:
-    '© NHS Health Scotland, University of Warwick and University of Edinburgh. Free to use, but a scheme must register its use with the University of Warwick. An administrator can switch this scale off.',
+    '© NHS Health Scotland, University of Warwick and University of Edinburgh. Free to use; the scheme using it registers with the University of Warwick.',
   url: 'https://warwick.ac.uk/fac/sci/med/research/platform/wemwbs/',
   itemsShipped: true,
 };
