@@ -242,7 +242,8 @@ export const CONCERNS: MeasureDefinition = {
   scoring: { rule: 'mean', decimals: 2 },
   direction: 'lower-better',
   bands: [],
-  meaningfulChange: 1,
+  // No individual threshold is published with the measures Linkwell follows: a scheme may set one.
+  meaningfulChange: null,
   licence: null,
   selfCompletion: true,
 };
