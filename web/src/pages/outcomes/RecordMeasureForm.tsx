@@ -14,11 +14,11 @@ import { DateInput } from '../../components/DateInput.js';
 import { partsOf, todayIso } from '../../components/dateParts.js';
 import { describedBy, ErrorMessage } from '../../components/ErrorMessage.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
-import { SelectField } from '../../components/SelectField.js';
 import { fieldName, formText, hasErrors, noErrors, type FormErrors } from '../../forms/errors.js';
 import { answerProblems, emptyAnswers, fieldOrder, toFormErrors } from './form/answers.js';
 import { MeasureFields } from './form/MeasureFields.js';
-import { checkCompletedOn, completedAtOf, modesFor, scoreText, suggestedTimepoint, timepointsFor, type RecordMode, type ReferralChoice } from './forms.js';
+import { checkCompletedOn, completedAtOf, modesFor, scoreText, timepointsFor, type RecordMode, type ReferralChoice } from './forms.js';
+import { MeasureTimepointFields } from './MeasureTimepointFields.js';
 
 /**
  * The form behind "Complete a measure": which measure and timepoint, how it was completed (with
@@ -140,44 +140,16 @@ export function RecordMeasureForm({ personId, name, measures, schedule, due, ref
     <>
       <ErrorSummary errors={errors} order={order} />
       <form onSubmit={onSubmit} noValidate aria-label={`Complete a measure with ${name}`}>
-        <div className="nhsuk-form-group">
-          <label className="nhsuk-label" htmlFor={FIELDS.measureKey}>
-            Measure
-          </label>
-          <select
-            className="nhsuk-select"
-            id={FIELDS.measureKey}
-            name={FIELDS.measureKey}
-            value={definition.key}
-            onChange={(event) => {
-              chooseMeasure(event.target.value);
-            }}
-          >
-            {measures.map((m) => (
-              <option key={m.key} value={m.key}>
-                {m.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <SelectField
-          // A new measure, or the schedule arriving, starts the choice again at the suggestion.
-          key={`${definition.key}|${choices.map((c) => c.value).join(',')}`}
-          name={FIELDS.timepoint}
-          label="Timepoint"
-          hint="The point in the scheme’s schedule this answers. Choose Other for a measure off the schedule."
-          options={choices}
-          defaultValue={suggestedTimepoint(due, definition.key, choices)}
-          error={errors.fields[FIELDS.timepoint]}
+        <MeasureTimepointFields
+          fields={FIELDS}
+          measures={measures}
+          measureKey={definition.key}
+          onMeasureChange={chooseMeasure}
+          timepoints={choices}
+          due={due}
+          referrals={referrals}
+          errors={errors}
         />
-        {referrals.length > 1 && (
-          <SelectField
-            name={FIELDS.referralId}
-            label="Referral"
-            options={referrals.map((r) => ({ value: r.id, label: r.reference }))}
-            error={errors.fields[FIELDS.referralId]}
-          />
-        )}
         <div className={modeError === undefined ? 'nhsuk-form-group' : 'nhsuk-form-group nhsuk-form-group--error'}>
           <fieldset className="nhsuk-fieldset" aria-describedby={describedBy(modeErrorId)}>
             <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">How was it completed?</legend>

@@ -5,11 +5,11 @@ import { postJson } from '../../api/client.js';
 import { InsetText } from '../../components/Callouts.js';
 import { describedBy, ErrorMessage } from '../../components/ErrorMessage.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
-import { SelectField } from '../../components/SelectField.js';
 import { formText } from '../../forms/errors.js';
 import { useFormSubmit } from '../../forms/useFormSubmit.js';
 import { checkRenamed, type ProblemFor } from '../referrals/forms.js';
-import { suggestedTimepoint, timepointsFor, type ReferralChoice } from './forms.js';
+import { timepointsFor, type ReferralChoice } from './forms.js';
+import { MeasureTimepointFields } from './MeasureTimepointFields.js';
 import { CHANNEL_LABELS, unavailableText } from './labels.js';
 
 /**
@@ -76,44 +76,16 @@ export function SendLinkForm({ personId, name, measures, schedule, due, referral
     <>
       <ErrorSummary errors={errors} order={ORDER} />
       <form onSubmit={onSubmit} noValidate aria-labelledby="send-link-heading">
-        <div className="nhsuk-form-group">
-          <label className="nhsuk-label" htmlFor={FIELDS.measureKey}>
-            Measure
-          </label>
-          <select
-            className="nhsuk-select"
-            id={FIELDS.measureKey}
-            name={FIELDS.measureKey}
-            value={measureKey}
-            onChange={(event) => {
-              setMeasureKey(event.target.value);
-            }}
-          >
-            {measures.map((m) => (
-              <option key={m.key} value={m.key}>
-                {m.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <SelectField
-          // A new measure, or the schedule arriving, starts the choice again at the suggestion.
-          key={`${measureKey}|${choices.map((c) => c.value).join(',')}`}
-          name={FIELDS.timepoint}
-          label="Timepoint"
-          hint="The point in the scheme’s schedule this answers. Choose Other for a measure off the schedule."
-          options={choices}
-          defaultValue={suggestedTimepoint(due, measureKey, choices)}
-          error={errors.fields[FIELDS.timepoint]}
+        <MeasureTimepointFields
+          fields={FIELDS}
+          measures={measures}
+          measureKey={measureKey}
+          onMeasureChange={setMeasureKey}
+          timepoints={choices}
+          due={due}
+          referrals={referrals}
+          errors={errors}
         />
-        {referrals.length > 1 && (
-          <SelectField
-            name={FIELDS.referralId}
-            label="Referral"
-            options={referrals.map((r) => ({ value: r.id, label: r.reference }))}
-            error={errors.fields[FIELDS.referralId]}
-          />
-        )}
         <div className={channelError === undefined ? 'nhsuk-form-group' : 'nhsuk-form-group nhsuk-form-group--error'}>
           <fieldset className="nhsuk-fieldset" aria-describedby={describedBy('link-channel-hint', channelErrorId)}>
             <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">How should the link be sent?</legend>

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import { Link, Outlet } from 'react-router-dom';
+import { Outlet } from 'react-router-dom';
+import { Footer } from '../../layout/Footer.js';
 import { SkipLink } from '../../layout/SkipLink.js';
 
 /**
@@ -24,25 +25,7 @@ export function PublicLayout(): ReactNode {
           <Outlet />
         </main>
       </div>
-      <footer className="nhsuk-footer" role="contentinfo">
-        <div className="nhsuk-width-container">
-          <div className="nhsuk-footer__meta">
-            <h2 className="nhsuk-u-visually-hidden">Support links</h2>
-            <ul className="nhsuk-footer__list">
-              <li className="nhsuk-footer__list-item">
-                <Link className="nhsuk-footer__list-item-link" to="/accessibility">
-                  Accessibility statement
-                </Link>
-              </li>
-              <li className="nhsuk-footer__list-item">
-                <Link className="nhsuk-footer__list-item-link" to="/privacy">
-                  Privacy
-                </Link>
-              </li>
-            </ul>
-          </div>
-        </div>
-      </footer>
+      <Footer forPublic />
     </>
   );
 }
