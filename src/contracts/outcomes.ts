@@ -165,7 +165,8 @@ export const outcomeSettings = z.object({
   version: z.number().int(),
 });
 export type OutcomeSettings = z.infer<typeof outcomeSettings>;
-export const outcomeSettingsInput = outcomeSettings.omit({ version: true });
+/** What an administrator sends. The list of measures switched off is bounded: a scheme has far fewer measures than this. */
+export const outcomeSettingsInput = outcomeSettings.omit({ version: true }).extend({ disabledMeasures: z.array(key).max(100) });
 
 /** A measure as the scheme offers it. */
 export const schemeMeasure = z.object({
@@ -194,8 +195,11 @@ export const RESPONSE_MODE_LABELS: Record<ResponseMode, string> = {
 export const RESPONSE_STATUSES = ['in-progress', 'completed', 'cancelled'] as const;
 export type ResponseStatus = (typeof RESPONSE_STATUSES)[number];
 
-/** timepoint: 'baseline', 'follow-up-12' (weeks), 'closure' or 'other'. */
-export const timepoint = z.string().regex(/^(baseline|closure|other|follow-up-\d{1,3})$/);
+/**
+ * timepoint: 'baseline', 'follow-up-12' (weeks), 'closure' or 'other'. Follow-up weeks run
+ * 1–156 as in a schedule, written without leading zeros, so one point has one spelling.
+ */
+export const timepoint = z.string().regex(/^(baseline|closure|other|follow-up-(?:[1-9]\d?|1[0-4]\d|15[0-6]))$/);
 
 export const recordResponseInput = z.object({
   measureKey: key,

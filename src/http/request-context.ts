@@ -24,11 +24,25 @@ declare module 'fastify' {
 }
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const PUBLIC_PREFIX = '/api/public/';
+
+/**
+ * A route for people without an account (the self-referral form, a questionnaire link). Judged
+ * by the route the request matched, not its raw URL, so no spelling of a path can pass a staff
+ * route off as public. These routes act as the anonymous actor and never read request.auth.
+ */
+function isPublicRoute(request: FastifyRequest): boolean {
+  return request.routeOptions.url?.startsWith(PUBLIC_PREFIX) === true;
+}
 
 export function registerRequestContext(app: FastifyInstance, ctx: AppContext): void {
   app.decorateRequest('auth', null);
   app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith('/api/') && !request.url.startsWith('/fhir')) return;
+    // A public route ignores whoever is signed in on the device: a person answering their
+    // questionnaire on a link worker's tablet is not the link worker. With no session read,
+    // there is no CSRF token to check either; the route's own secret (a token, a throttle) guards it.
+    if (isPublicRoute(request)) return;
     request.auth = await resolveAuth(request, ctx);
     // A session travels in a cookie, which a browser sends with any site's form: state changes
     // must also carry the session's CSRF token, which only our own pages can read.

@@ -17,6 +17,27 @@ const sendPayload = z.object({ schemeId: z.uuid(), notificationId: z.uuid() });
  */
 const SETTLED: ReadonlySet<NotificationStatus> = new Set(['sent', 'delivered', 'permanent-failure']);
 
+/** What stands in the stored text for a one-time link once the message has gone. */
+export const LINK_REMOVED = '[link removed after sending]';
+
+/**
+ * Templates whose text carries a live one-time secret, and the link that holds it. The message
+ * must carry it; the outbox need not keep it once the message has gone, where anyone who can
+ * read the table could use it. Anchored on the path that each link opens.
+ */
+const SECRET_LINKS: Readonly<Record<string, RegExp>> = {
+  'measure-link': /\S*\/questionnaire#[A-Za-z0-9_-]+/g,
+  'password-reset': /\S*\/reset-password\?token=[A-Za-z0-9_-]+/g,
+};
+
+/** The text to keep once the message has been sent: its secret link replaced, or null to keep it all. */
+export function withoutSecret(template: string, body: string): string | null {
+  const pattern = Object.hasOwn(SECRET_LINKS, template) ? SECRET_LINKS[template] : undefined;
+  if (!pattern) return null;
+  const kept = body.replace(pattern, LINK_REMOVED);
+  return kept === body ? null : kept;
+}
+
 /**
  * The worker for the outbox. The queue runs a job at least once, so the row's status is the
  * guard: a job for a message already sent does nothing, and the outbox id goes to the provider
@@ -31,10 +52,10 @@ export function registerNotificationJobs(jobs: JobQueue, data: DataAccess, adapt
     if (job.schemeId !== null && job.schemeId !== schemeId) throw new Error(`${SEND_QUEUE} job ${job.id} names two schemes`);
     const actor: Actor = { type: 'system', schemeId, label: 'notification worker' };
 
-    const message = await data.inScheme(actor, {}, async (scope): Promise<DeliveryRequest | null> => {
+    const message = await data.inScheme(actor, {}, async (scope): Promise<(DeliveryRequest & { template: string }) | null> => {
       const row = await scope.db
         .selectFrom('notifications')
-        .select(['id', 'channel', 'recipient', 'subject', 'body', 'status'])
+        .select(['id', 'channel', 'template', 'recipient', 'subject', 'body', 'status'])
         .where('scheme_id', '=', schemeId)
         .where('id', '=', notificationId)
         .forUpdate()
@@ -46,13 +67,14 @@ export function registerNotificationJobs(jobs: JobQueue, data: DataAccess, adapt
         .where('scheme_id', '=', schemeId)
         .where('id', '=', notificationId)
         .execute();
-      return { id: row.id, channel: row.channel, recipient: row.recipient, subject: row.subject, body: row.body };
+      return { id: row.id, channel: row.channel, template: row.template, recipient: row.recipient, subject: row.subject, body: row.body };
     });
     if (!message) return;
+    const { template, ...delivery } = message;
 
     let outcome: { status: 'sent' | 'delivered'; providerReference: string | null };
     try {
-      outcome = await adapter.send(message);
+      outcome = await adapter.send(delivery);
     } catch (error) {
       const permanent = error instanceof PermanentDeliveryError;
       await data.inScheme(actor, {}, async (scope) => {
@@ -77,10 +99,13 @@ export function registerNotificationJobs(jobs: JobQueue, data: DataAccess, adapt
       throw error;
     }
 
+    // Sent, the message no longer needs its one-time link; one that failed keeps it, to be retried.
+    const kept = withoutSecret(template, delivery.body);
     await data.inScheme(actor, {}, async (scope) => {
       await scope.db
         .updateTable('notifications')
         .set({
+          ...(kept !== null ? { body: kept } : {}),
           status: outcome.status,
           adapter: adapter.name,
           provider_reference: outcome.providerReference,

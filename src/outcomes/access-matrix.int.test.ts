@@ -6,6 +6,8 @@ import { createTestUser, openTestApp, signInAs, type TestApp } from '../testing/
 import { testBackend } from '../testing/database.js';
 import { referralBody } from '../testing/referrals.js';
 import type { ReferralDetail } from '../contracts/referrals.js';
+import { requireMeasure } from './catalogue.js';
+import { createPendingResponse } from './responses/store.js';
 import { outcomesScheme, swemwbsAnswers, type OutcomesScheme } from './staff-test-kit.js';
 
 /**
@@ -32,6 +34,10 @@ const EXPECTED = {
   recordResponse: row(403, { link_worker: 201, scheme_manager: 201 }),
   readResponse: row(403, { link_worker: 200, scheme_manager: 200, api_client: 200 }),
   readResponseOfAnotherOrganisation: row(403, { link_worker: 200, scheme_manager: 200, api_client: 404 }),
+  // Still with the person (sent by link, not yet answered): FHIR publishes completed ones only.
+  readPendingResponse: row(403, { link_worker: 200, scheme_manager: 200, api_client: 404 }),
+  // The due list names people across the scheme: staff only, whatever an integration may read.
+  dueList: row(403, { link_worker: 200, scheme_manager: 200 }),
   preferences: row(403, { link_worker: 200, scheme_manager: 200 }),
   createStory: row(403, { link_worker: 201, scheme_manager: 201 }),
   updateStory: row(403, { link_worker: 200, scheme_manager: 200 }),
@@ -45,6 +51,7 @@ let workerResponseId: string;
 let storyId: string;
 let otherStoryId: string;
 let otherResponseId: string;
+let pendingResponseId: string;
 const headers = {} as Record<Caller, Record<string, string>>;
 
 const recordBody = { measureKey: 'swemwbs', timepoint: 'baseline', mode: 'with-worker', answers: swemwbsAnswers(24) };
@@ -80,6 +87,9 @@ beforeAll(async () => {
   otherStoryId = (await post<OutcomeStoryDto>(other.worker.headers, `/api/people/${other.personId}/stories`, storyBody)).id;
   otherResponseId = (await post<MeasureResponseDto>(other.worker.headers, `/api/people/${other.personId}/measures`, recordBody)).id;
   await post(s.manager.headers, '/api/outcomes/measures', customScale('matrix'));
+  pendingResponseId = await asSystem(async (scope) =>
+    createPendingResponse(scope, { personId: s.personId, referralId: s.referralId, measure: await requireMeasure(scope, 'swemwbs', { selfCompletion: true }), timepoint: 'follow-up-12' }),
+  );
 });
 afterAll(async () => t.close());
 
@@ -125,6 +135,8 @@ const ATTEMPTS: Record<keyof typeof EXPECTED, Attempt> = {
   recordResponse: (c) => t.app.inject({ method: 'POST', url: `/api/people/${s.personId}/measures`, headers: headers[c], payload: recordBody }),
   readResponse: (c) => t.app.inject({ method: 'GET', url: `/api/measure-responses/${responseId}`, headers: headers[c] }),
   readResponseOfAnotherOrganisation: (c) => t.app.inject({ method: 'GET', url: `/api/measure-responses/${workerResponseId}`, headers: headers[c] }),
+  readPendingResponse: (c) => t.app.inject({ method: 'GET', url: `/api/measure-responses/${pendingResponseId}`, headers: headers[c] }),
+  dueList: (c) => t.app.inject({ method: 'GET', url: '/api/outcomes/due?whose=all', headers: headers[c] }),
   preferences: (c) => t.app.inject({ method: 'PUT', url: `/api/people/${s.personId}/outcome-preferences`, headers: headers[c], payload: { reminders: 'none' } }),
   createStory: (c) => t.app.inject({ method: 'POST', url: `/api/people/${s.personId}/stories`, headers: headers[c], payload: storyBody }),
   updateStory: async (c) => {

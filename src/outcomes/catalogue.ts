@@ -10,6 +10,7 @@ import {
 import type { SchemeScope } from '../data/access.js';
 import { AppError } from '../errors.js';
 import { BUILTIN_MEASURES } from './measures/builtin.js';
+import { ownValue } from './scoring.js';
 
 /**
  * The measures a scheme offers and its measurement settings. Reading these needs no permission
@@ -87,7 +88,7 @@ export async function schemeMeasures(scope: SchemeScope): Promise<SchemeMeasure[
   return all.map((definition) => ({
     definition,
     enabled: !disabled.has(definition.key),
-    meaningfulChange: settings.meaningfulChange[definition.key] ?? definition.meaningfulChange,
+    meaningfulChange: ownValue(settings.meaningfulChange, definition.key) ?? definition.meaningfulChange,
   }));
 }
 

@@ -1,13 +1,14 @@
 import type { PersonOutcomes } from '../contracts/outcomes.js';
 import type { SchemeScope } from '../data/access.js';
 import { notFound } from '../errors.js';
-import { schemeMeasures } from './catalogue.js';
+import { loadOutcomeSettings, schemeMeasures } from './catalogue.js';
 import { canSendBy, listLinksForPerson } from './links/links.js';
 import { readPreferences } from './preferences.js';
 import { dueForPerson } from './reminders/due.js';
 import { responsesOf } from './responses/record.js';
 import { answeredDefinition, presentResponse, storedScore } from './responses/present.js';
 import { buildSeries, type CompletedResponse } from './series.js';
+import { requireStaff } from './staff-only.js';
 import { listStories } from './stories.js';
 
 /**
@@ -20,6 +21,7 @@ export async function getPersonOutcomes(scope: SchemeScope, personId: string, no
   scope.authorize('measure_response', 'list');
   scope.authorize('measure_link', 'list');
   scope.authorize('outcome_story', 'list');
+  requireStaff(scope);
   const person = await scope.db
     .selectFrom('people')
     .select(['id', 'email', 'phone'])
@@ -33,13 +35,13 @@ export async function getPersonOutcomes(scope: SchemeScope, personId: string, no
   const completed: CompletedResponse[] = rows.flatMap((row) => {
     const score = row.status === 'completed' ? storedScore(row.score) : null;
     if (!score || !row.completed_at) return [];
-    return [{ id: row.id, measureKey: row.measure_key, timepoint: row.timepoint, completedAt: row.completed_at, score, definition: answeredDefinition(row) }];
+    return [{ id: row.id, measureKey: row.measure_key, referralId: row.referral_id, timepoint: row.timepoint, completedAt: row.completed_at, score, definition: answeredDefinition(row) }];
   });
   const result: PersonOutcomes = {
     personId,
     measures,
     responses: rows.map(presentResponse),
-    series: buildSeries(measures, completed),
+    series: buildSeries(measures, completed, (await loadOutcomeSettings(scope)).meaningfulChange),
     due: await dueForPerson(scope, personId, now),
     links: await listLinksForPerson(scope, personId),
     preferences: await readPreferences(scope, personId),

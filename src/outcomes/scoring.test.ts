@@ -288,3 +288,57 @@ describe('concerns: the mean of the ratings given', () => {
     expect(scored(CONCERNS, given).headline).toBe(4.33);
   });
 });
+
+describe('item keys that are also names on Object’s prototype', () => {
+  // A scheme writes its own keys, and "constructor" passes the key rule (lower-case letters).
+  const scale: MeasureDefinition = {
+    key: 'prototype-words',
+    name: 'Prototype words',
+    shortName: 'Words',
+    origin: 'scheme',
+    version: 1,
+    description: 'A scale whose item keys are names JavaScript objects inherit.',
+    intro: null,
+    responses: [
+      { value: 1, label: 'No' },
+      { value: 2, label: 'Yes' },
+    ],
+    items: [
+      { key: 'constructor', text: 'Did you go out this week?', type: 'choice', required: true },
+      { key: 'friend', text: 'Did you see a friend?', type: 'choice', required: true },
+      { key: 'sleep', text: 'Did you sleep well?', type: 'choice', required: false },
+    ],
+    scoring: { rule: 'sum' },
+    direction: 'higher-better',
+    bands: [],
+    meaningfulChange: null,
+    licence: null,
+    selfCompletion: true,
+  };
+
+  it('an unanswered "constructor" item is unanswered, not a value', () => {
+    expect(problemsOf(scoreResponse(scale, answers({ friend: 2 })))).toEqual([{ item: 'constructor', message: 'Answer this question' }]);
+    // 2 + 1 = 3; the optional third item is left out.
+    expect(scored(scale, answers({ constructor: 2, friend: 1 }))).toMatchObject({ headline: 3, items: { constructor: 2, friend: 1 } });
+  });
+
+  it('a named rating keyed "constructor" with no name given asks for one instead of failing', () => {
+    const named: MeasureDefinition = { ...scale, items: [{ key: 'constructor', text: 'Your main concern', type: 'named-rating', required: true, namePrompt: 'What is it?' }] };
+    expect(problemsOf(scoreResponse(named, answers({ constructor: 2 })))).toEqual([{ item: 'constructor', message: 'Say what this rating is about' }]);
+    expect(checkPartialAnswers(named, answers({}))).toEqual([]);
+  });
+
+  it('an entered tool whose headline item is "constructor" has no headline until it is given', () => {
+    const entered: MeasureDefinition = {
+      ...scale,
+      origin: 'licensed',
+      scoring: { rule: 'entered', headline: 'constructor' },
+      items: [
+        { key: 'constructor', text: 'Score', type: 'number', min: 0, max: 100, required: false },
+        { key: 'level', text: 'Level', type: 'number', min: 1, max: 4, required: true },
+      ],
+    };
+    expect(scored(entered, answers({ level: 2 })).headline).toBeNull();
+    expect(scored(entered, answers({ constructor: 40, level: 2 })).headline).toBe(40);
+  });
+});

@@ -17,6 +17,14 @@ export function optionsOf(definition: MeasureDefinition, item: MeasureItem): Res
   return item.options ?? definition.responses;
 }
 
+/**
+ * A record's own entry for a key, never one inherited from Object's prototype: item keys come
+ * from definitions a scheme writes, and "constructor" or "toString" is a valid key.
+ */
+export function ownValue<T>(record: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
 export function bandOf(bands: readonly Band[], value: number): string | null {
   return bands.find((b) => value >= b.min && value <= b.max)?.label ?? null;
 }
@@ -36,8 +44,8 @@ const round = (value: number, decimals: number): number => {
 
 /** Why one answer is not acceptable, or null when it is (an absent optional answer is fine). */
 function checkItem(definition: MeasureDefinition, item: MeasureItem, answers: MeasureAnswers): string | null {
-  const value = answers.values[item.key];
-  const name = answers.names[item.key]?.trim() ?? '';
+  const value = ownValue(answers.values, item.key);
+  const name = ownValue(answers.names, item.key)?.trim() ?? '';
   if (value === undefined || value === null) {
     if (item.type === 'named-rating' && name !== '') return 'Give a rating for this, or leave the name empty';
     return item.required ? 'Answer this question' : null;
@@ -83,7 +91,7 @@ export function checkAnswers(definition: MeasureDefinition, answers: MeasureAnsw
   for (const keyGiven of Object.keys(answers.names)) {
     if (!known.has(keyGiven)) problems.push({ item: keyGiven, message: 'This measure has no such question' });
     // Only a named rating keeps a name: free text anywhere else would be stored unseen.
-    else if (!named.has(keyGiven) && (answers.names[keyGiven] ?? '').trim() !== '') problems.push({ item: keyGiven, message: 'This question does not take a name' });
+    else if (!named.has(keyGiven) && (ownValue(answers.names, keyGiven) ?? '').trim() !== '') problems.push({ item: keyGiven, message: 'This question does not take a name' });
   }
   return problems;
 }
@@ -100,7 +108,7 @@ export function scoreResponse(definition: MeasureDefinition, answers: MeasureAns
   const items: Record<string, number> = {};
   const itemBands: Record<string, string> = {};
   for (const item of definition.items) {
-    const value = answers.values[item.key];
+    const value = ownValue(answers.values, item.key);
     if (value === undefined || value === null) continue;
     items[item.key] = value;
     const itemBand = item.bands ? bandOf(item.bands, value) : null;
@@ -118,7 +126,7 @@ export function scoreResponse(definition: MeasureDefinition, answers: MeasureAns
       break;
     case 'sum-table': {
       raw = sum;
-      const converted = scoring.table[String(sum)];
+      const converted = ownValue(scoring.table, String(sum));
       if (converted === undefined) return { ok: false, problems: [{ item: '*', message: `The raw score ${sum} is outside the conversion table` }] };
       headline = converted;
       break;
@@ -130,7 +138,7 @@ export function scoreResponse(definition: MeasureDefinition, answers: MeasureAns
       headline = values.length === 0 ? null : round(sum / values.length, scoring.decimals);
       break;
     case 'entered':
-      headline = scoring.headline === null ? null : (items[scoring.headline] ?? null);
+      headline = scoring.headline === null ? null : (ownValue(items, scoring.headline) ?? null);
       break;
     default: {
       const unreachable: never = scoring;

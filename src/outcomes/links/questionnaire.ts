@@ -6,6 +6,7 @@ import { hashSecret } from '../../auth/tokens.js';
 import { publicUrl } from '../../config/index.js';
 import { AppError } from '../../errors.js';
 import { queueNotification } from '../../notifications/outbox.js';
+import { schemeMeasures } from '../catalogue.js';
 import { completePendingResponse, saveProgress, storedAnswers } from '../responses/store.js';
 import { linkState } from './links.js';
 import { schemeName, type LinkDeps } from './send-link.js';
@@ -50,11 +51,23 @@ export async function resolveToken(data: DataAccess, token: string): Promise<{ s
   return { schemeId: row.scheme_id, linkId: row.link_id };
 }
 
+/**
+ * Whether the link's measure is still one the scheme uses. A measure switched off (or a scale
+ * gone) after the link went out ends the link, as revoking it would.
+ */
+async function measureStillOffered(scope: SchemeScope, link: MeasureLinkRow): Promise<boolean> {
+  const response = await scope.db.selectFrom('measure_responses').select('measure_key').where('scheme_id', '=', scope.schemeId).where('id', '=', link.response_id).executeTakeFirst();
+  if (!response) return false;
+  const measure = (await schemeMeasures(scope)).find((m) => m.definition.key === response.measure_key);
+  return measure?.enabled === true;
+}
+
 /** The link, locked for this transaction, refused unless it is still open. */
 async function openLink(scope: SchemeScope, linkId: string): Promise<MeasureLinkRow> {
   const link = await scope.db.selectFrom('measure_links').selectAll().where('scheme_id', '=', scope.schemeId).where('id', '=', linkId).forUpdate().executeTakeFirst();
   if (!link) throw unknownLink();
-  const state = linkState(link, new Date());
+  const found = linkState(link, new Date());
+  const state = found === 'open' && !(await measureStillOffered(scope, link)) ? 'revoked' : found;
   switch (state) {
     case 'open':
       return link;
@@ -62,7 +75,7 @@ async function openLink(scope: SchemeScope, linkId: string): Promise<MeasureLink
     case 'expired':
     case 'revoked': {
       const code: GoneCode = `link-${state}`;
-      await scope.audit({ action: 'read', entityType: 'measure_link', entityId: link.id, detail: { refused: state } });
+      await scope.audit({ action: 'read', entityType: 'measure_link', entityId: link.id, detail: { refused: state, ...(state !== found ? { because: 'measure-switched-off' } : {}) } });
       throw new LinkGone(code, GONE_MESSAGES[code]);
     }
     default: {

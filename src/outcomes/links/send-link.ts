@@ -7,8 +7,10 @@ import { hashSecret, newSecret } from '../../auth/tokens.js';
 import { AppError, notFound, validationError } from '../../errors.js';
 import type { JobQueue } from '../../jobs/queue.js';
 import { queueNotification } from '../../notifications/outbox.js';
+import { isOpen } from '../../referrals/domain/lifecycle.js';
 import { loadOutcomeSettings, requireMeasure } from '../catalogue.js';
-import { createPendingResponse } from '../responses/store.js';
+import { consentWithdrawnOfR } from '../consent.js';
+import { assertPersonAndReferral, createPendingResponse } from '../responses/store.js';
 import { findLink, isMobileNumber } from './links.js';
 
 /**
@@ -122,10 +124,46 @@ async function cancelResponse(scope: SchemeScope, responseId: string): Promise<v
   await scope.audit({ action: 'update', entityType: 'measure_response', entityId: responseId, detail: { status: 'cancelled' } });
 }
 
+/**
+ * Holds the person's row until this transaction ends. Two sends for the same person (a
+ * double click) then take turns: the second sees the first's link and replaces it, rather
+ * than both finding no earlier link and leaving two open.
+ */
+async function lockPerson(scope: SchemeScope, personId: string): Promise<void> {
+  const row = await scope.db.selectFrom('people').select('id').where('scheme_id', '=', scope.schemeId).where('id', '=', personId).forUpdate().executeTakeFirst();
+  if (!row) throw notFound('The person');
+}
+
+/**
+ * A person who withdrew consent is sent nothing. With a referral named, its consent decides;
+ * with none, the person's referrals do: refused when any has consent withdrawn and no open one
+ * has consent standing (every open one withdrawn, or none open to act on).
+ */
+async function assertConsentStands(scope: SchemeScope, personId: string, referralId: string | null): Promise<void> {
+  let query = scope.db
+    .selectFrom('referrals as r')
+    .select([
+      'r.status',
+      consentWithdrawnOfR().as('withdrawn'),
+    ])
+    .where('r.scheme_id', '=', scope.schemeId)
+    .where('r.person_id', '=', personId);
+  if (referralId !== null) query = query.where('r.id', '=', referralId);
+  const referrals = await query.execute();
+  const anyWithdrawn = referrals.some((r) => r.withdrawn);
+  const openStanding = referrals.some((r) => !r.withdrawn && isOpen(r.status));
+  if (anyWithdrawn && (referralId !== null || !openStanding)) {
+    throw new AppError('conflict', 'This person has withdrawn their consent, so they cannot be sent a questionnaire.', { code: 'consent-withdrawn' });
+  }
+}
+
 /** Creates the waiting response and the link, and puts the message in the outbox, in the scope's transaction. */
 export async function sendMeasureLink(scope: SchemeScope, deps: LinkDeps, input: SendLinkRequest, known?: SchemeMeasure): Promise<MeasureLinkDto> {
   const measure = known ?? (await requireMeasure(scope, input.measureKey, { selfCompletion: true }));
   const now = input.now ?? new Date();
+  await lockPerson(scope, input.personId);
+  await assertPersonAndReferral(scope, input.personId, input.referralId);
+  await assertConsentStands(scope, input.personId, input.referralId);
   const recipient = await addressOf(scope, input.personId, input.channel);
   await retireEarlierLinks(scope, input, now);
   const responseId = await createPendingResponse(scope, { personId: input.personId, referralId: input.referralId, measure, timepoint: input.timepoint });

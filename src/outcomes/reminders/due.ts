@@ -4,7 +4,9 @@ import type { SchemeScope } from '../../data/access.js';
 import type { ReferralStatus } from '../../contracts/referral-codes.js';
 import { londonDate } from '../../referrals/domain/working-days.js';
 import { loadOutcomeSettings, schemeMeasures } from '../catalogue.js';
+import { consentWithdrawnOfR } from '../consent.js';
 import { addDays, scheduleFor, type ScheduledMeasure } from '../schedule.js';
+import { requireStaff } from '../staff-only.js';
 
 /**
  * What is due, for one person or for a caseload. The schedule itself is the pure scheduleFor();
@@ -19,6 +21,12 @@ export const UPCOMING_WINDOW_DAYS = 14;
  */
 export const CLOSURE_CHASE_DAYS = 90;
 
+/**
+ * Cases closed for these reasons are not asked for a closure measure: the person has died, has
+ * withdrawn their consent, or has moved out of the area and left the scheme's care.
+ */
+export const CLOSURES_NOT_ASKED: ReadonlySet<string> = new Set(['deceased', 'consent-withdrawn', 'moved-away']);
+
 export interface ScheduleReferralRow {
   id: string;
   reference: string;
@@ -29,6 +37,9 @@ export interface ScheduleReferralRow {
   received_at: Date;
   first_contact_at: Date | null;
   closed_at: Date | null;
+  closure_reason: string | null;
+  /** The consent that stands for the referral (the latest recorded) has been withdrawn. */
+  consent_withdrawn: boolean;
 }
 
 export interface ReferralSchedule {
@@ -51,17 +62,35 @@ export function scheduleReferralQuery(scope: SchemeScope) {
       'r.received_at',
       'r.first_contact_at',
       'r.closed_at',
+      'r.closure_reason',
+      consentWithdrawnOfR().as('consent_withdrawn'),
     ])
     .where('r.scheme_id', '=', scope.schemeId)
     .where('r.first_contact_at', 'is not', null)
     .where('p.merged_into_id', 'is', null);
 }
 
+const chaseFrom = (now: Date): Date => new Date(now.getTime() - CLOSURE_CHASE_DAYS * 86_400_000);
+
 /** Open cases, and cases closed recently enough that their closure measure is still wanted. */
 export function openOrRecentlyClosed(now: Date) {
-  const chaseFrom = new Date(now.getTime() - CLOSURE_CHASE_DAYS * 86_400_000);
+  const from = chaseFrom(now);
   return <Q extends ReturnType<typeof scheduleReferralQuery>>(query: Q): Q =>
-    query.where((eb) => eb.or([eb('r.status', 'in', ['first_contact', 'active']), eb.and([eb('r.status', '=', 'closed'), eb('r.closed_at', '>=', chaseFrom)])])) as Q;
+    query.where((eb) => eb.or([eb('r.status', 'in', ['first_contact', 'active']), eb.and([eb('r.status', '=', 'closed'), eb('r.closed_at', '>=', from)])])) as Q;
+}
+
+/**
+ * Whether the person may still be asked for this measure: never once they have withdrawn
+ * consent; on an open case, anything scheduled; on a case closed within the last 90 days, its
+ * closure measure only, and not even that when it closed because the person died, withdrew
+ * consent or moved away. The one rule for the due list, the reminders and the person's page.
+ */
+export function stillAsked(referral: Pick<ScheduleReferralRow, 'status' | 'closed_at' | 'closure_reason' | 'consent_withdrawn'>, timepoint: string, now: Date): boolean {
+  if (referral.consent_withdrawn) return false;
+  if (referral.status === 'first_contact' || referral.status === 'active') return true;
+  if (referral.status !== 'closed' || referral.closed_at === null) return false;
+  if (timepoint !== 'closure' || (referral.closure_reason !== null && CLOSURES_NOT_ASKED.has(referral.closure_reason))) return false;
+  return new Date(referral.closed_at).getTime() >= chaseFrom(now).getTime();
 }
 
 /**
@@ -129,35 +158,36 @@ const byDate = (a: DueMeasure, b: DueMeasure): number =>
   a.dueOn === b.dueOn ? a.personName.localeCompare(b.personName) || a.measureKey.localeCompare(b.measureKey) : a.dueOn.localeCompare(b.dueOn);
 
 /**
- * Every scheduled measure of the person's referrals that have had first contact, done and
- * upcoming included. Authorized here; the caller audits the read of the page it belongs to.
+ * The scheduled measures of the person's referrals that have had first contact: every one done,
+ * and those still to do that the person may still be asked for (stillAsked), so a closed case's
+ * missed points do not stay overdue for ever. Authorized here; the caller audits the read of
+ * the page it belongs to.
  */
 export async function dueForPerson(scope: SchemeScope, personId: string, now: Date): Promise<DueMeasure[]> {
   scope.authorize('measure_response', 'list');
+  requireStaff(scope);
   const referrals = await scheduleReferralQuery(scope).where('r.person_id', '=', personId).execute();
   const schedules = await schedulesOf(scope, referrals, now);
-  return schedules.flatMap((s) => s.items.map((item) => presentDue(s.referral, item))).sort(byDate);
+  return schedules
+    .flatMap((s) => s.items.filter((item) => item.state === 'done' || stillAsked(s.referral, item.timepoint, now)).map((item) => presentDue(s.referral, item)))
+    .sort(byDate);
 }
 
 /**
  * The due list: measures due or overdue now, and those coming up within two weeks, on the
- * caller's caseload ('mine') or the whole scheme's ('all'). A closed case shows only its
- * closure measure.
+ * caller's caseload ('mine') or the whole scheme's ('all'), left out whatever the person may
+ * no longer be asked for (stillAsked). Staff only: it names people across the scheme.
  */
 export async function listDue(scope: SchemeScope, options: { now: Date; whose: 'mine' | 'all' }): Promise<DueMeasure[]> {
   scope.authorize('measure_response', 'list');
+  const user = requireStaff(scope);
   const { now, whose } = options;
   let query = openOrRecentlyClosed(now)(scheduleReferralQuery(scope));
-  if (whose === 'mine') {
-    const actor = scope.actor;
-    // Only a person has a caseload; anyone else asking for "mine" has none.
-    if (actor.type !== 'user') return [];
-    query = query.where('r.link_worker_id', '=', actor.userId);
-  }
+  if (whose === 'mine') query = query.where('r.link_worker_id', '=', user.userId);
   const referrals = await query.execute();
   const horizon = addDays(londonDate(now), UPCOMING_WINDOW_DAYS);
   const items = (await schedulesOf(scope, referrals, now))
-    .flatMap((s) => s.items.filter((item) => s.referral.status !== 'closed' || item.timepoint === 'closure').map((item) => presentDue(s.referral, item)))
+    .flatMap((s) => s.items.filter((item) => stillAsked(s.referral, item.timepoint, now)).map((item) => presentDue(s.referral, item)))
     .filter((item) => item.state === 'due' || item.state === 'overdue' || (item.state === 'upcoming' && item.dueOn <= horizon))
     .sort(byDate);
   await scope.audit({ action: 'read', entityType: 'measure_response', detail: { list: 'due', whose, count: items.length, referrals: [...new Set(items.map((i) => i.referralId))] } });

@@ -6,7 +6,7 @@ import { queueNotification } from '../../notifications/outbox.js';
 import { schemeMeasures } from '../catalogue.js';
 import { canSendBy } from '../links/links.js';
 import { sendMeasureLink, type LinkDeps } from '../links/send-link.js';
-import { openOrRecentlyClosed, scheduleReferralQuery, schedulesOf, type ReferralSchedule, type ScheduleReferralRow } from './due.js';
+import { openOrRecentlyClosed, scheduleReferralQuery, schedulesOf, stillAsked, type ReferralSchedule, type ScheduleReferralRow } from './due.js';
 
 /**
  * Reminders when a measure falls due and again when it becomes overdue. Each goes once: the
@@ -125,8 +125,9 @@ export async function remindScheme(scope: SchemeScope, deps: LinkDeps, now: Date
   let sent = 0;
   for (const { referral, items } of await schedulesOf(scope, referrals, now)) {
     for (const item of items) {
-      // A closed case is asked only for its closure measure.
-      if (referral.status === 'closed' && item.timepoint !== 'closure') continue;
+      // Not once consent is withdrawn; a closed case only for its closure measure, and not even
+      // that when the person died, withdrew consent or moved away.
+      if (!stillAsked(referral, item.timepoint, now)) continue;
       if (item.state !== 'due' && item.state !== 'overdue') continue;
       sent += await remindWorker(scope, deps, referral, item, item.state, now);
       if (item.state === 'due') sent += await remindPerson(scope, deps, referral, item, selfCompletable, now);

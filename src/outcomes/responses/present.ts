@@ -33,7 +33,8 @@ export function presentResponse(row: MeasureResponseRow): MeasureResponseDto {
     mode: row.mode,
     answers: storedAnswers(row.answers),
     score: row.status === 'completed' ? storedScore(row.score) : null,
-    enteredBy: row.entered_by_label,
+    // A self-completed response was entered by the person; a label stored on an older row names the sender.
+    enteredBy: row.mode === 'self' ? null : row.entered_by_label,
     completedAt: row.completed_at?.toISOString() ?? null,
     createdAt: row.created_at.toISOString(),
   };

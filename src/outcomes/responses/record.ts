@@ -39,6 +39,8 @@ export async function getResponse(scope: SchemeScope, id: string): Promise<Measu
   if (actor.type === 'client') {
     const theirs = await personOfOrganisation(scope, row.person_id, actor.organisationId);
     scope.authorize('measure_response', 'read', theirs ? { organisationId: actor.organisationId } : {});
+    // An integration sees what FHIR publishes: completed responses only, not one still with the person.
+    if (row.status !== 'completed') throw notFound('The response');
   }
   await scope.audit({ action: 'read', entityType: 'measure_response', entityId: id, detail: { personId: row.person_id } });
   return presentResponse(row);

@@ -13,6 +13,8 @@ import { checkPartialAnswers, scoreResponse, type AnswerProblem } from '../scori
  * and referral belong together and writes the audit row in the same transaction.
  */
 
+const EARLIEST_COMPLETED_AT = Date.UTC(2000, 0, 1);
+
 export const answerFields = (problems: AnswerProblem[]) => problems.map((p) => ({ field: `body.answers.${p.item}`, message: p.message }));
 
 /** The person must exist in this scheme (not merged away), and the referral, if named, must be theirs. */
@@ -67,6 +69,8 @@ export async function insertCompletedResponse(
   if (!result.ok) throw new AppError('validation', 'The answers are not complete, so no score was worked out.', { code: 'incomplete-response', fields: answerFields(result.problems) });
   const completedAt = input.completedAt ?? new Date();
   if (completedAt.getTime() > Date.now() + 5 * 60_000) throw validationError([{ field: 'body.completedAt', message: 'The date it was completed cannot be in the future' }]);
+  // No measure here predates 2000: an earlier date is a typing slip (1926 for 2026), not history.
+  if (completedAt.getTime() < EARLIEST_COMPLETED_AT) throw validationError([{ field: 'body.completedAt', message: 'Enter a date from 1 January 2000 onwards' }]);
   const id = randomUUID();
   await scope.db
     .insertInto('measure_responses')
@@ -110,7 +114,9 @@ export async function createPendingResponse(
       timepoint: input.timepoint,
       status: 'in-progress',
       mode: 'self',
-      ...enteredBy(scope),
+      // The person enters it, not whoever sent the link (measure_links.created_by records that).
+      entered_by: null,
+      entered_by_label: null,
     })
     .execute();
   await scope.audit({ action: 'create', entityType: 'measure_response', entityId: id, detail: { personId: input.personId, measure: input.measure.definition.key, timepoint: input.timepoint, mode: 'self' } });
