@@ -11,6 +11,7 @@ import { SCORE_QUANTITY, SURVEY_CATEGORY } from './codes.js';
 import { patientReference, referralBasis, responseMeta, type CompletedResponse } from './questionnaire-response.js';
 import { measureNamespace } from './questionnaire.js';
 import { isoInstant } from './references.js';
+import { ownValue } from '../../outcomes/scoring.js';
 
 /** The headline Observation's id is `<response id>-total`. */
 export const TOTAL_SUFFIX = 'total';
@@ -89,10 +90,10 @@ export function toObservations(response: CompletedResponse, schemeId: string): O
   const suffixes = itemIdSuffixes(definition);
   const items: Observation[] = [];
   for (const item of definition.items) {
-    const value = score.items[item.key];
+    const value = ownValue(score.items, item.key);
     if (value === undefined) continue;
     const code = itemCode(definition, item.key, schemeId);
-    const name = item.type === 'named-rating' ? response.answers.names[item.key]?.trim() : undefined;
+    const name = item.type === 'named-rating' ? ownValue(response.answers.names, item.key)?.trim() : undefined;
     items.push({
       ...common,
       id: `${response.id}-${suffixes.get(item.key) ?? item.key}`,

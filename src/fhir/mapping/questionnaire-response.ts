@@ -15,6 +15,7 @@ import {
 import { RESPONSE_MODE_SYSTEM } from './codes.js';
 import { answerCoding, isWholeNumber, nameLinkId, namePromptOf, questionnaireCanonical, ratingLinkId } from './questionnaire.js';
 import { isoInstant } from './references.js';
+import { ownValue } from '../../outcomes/scoring.js';
 
 /** A completed response as the FHIR mappers need it (read from measure_responses). */
 export interface CompletedResponse {
@@ -48,7 +49,7 @@ function numberAnswer(item: MeasureItem, value: number): QuestionnaireResponseIt
 }
 
 function responseItem(definition: MeasureDefinition, item: MeasureItem, answers: MeasureAnswers, schemeId: string): QuestionnaireResponseItem | undefined {
-  const value = answers.values[item.key];
+  const value = ownValue(answers.values, item.key);
   if (value === undefined || value === null) return undefined;
   switch (item.type) {
     case 'choice':
@@ -56,7 +57,7 @@ function responseItem(definition: MeasureDefinition, item: MeasureItem, answers:
     case 'number':
       return { linkId: item.key, text: item.text, answer: [numberAnswer(item, value)] };
     case 'named-rating': {
-      const name = answers.names[item.key]?.trim() ?? '';
+      const name = ownValue(answers.names, item.key)?.trim() ?? '';
       return {
         linkId: item.key,
         item: [

@@ -8,6 +8,7 @@ import type {
 import type { ReferralStatus } from '../../../../src/contracts/referral-codes.js';
 import { partsToIso, type DateParts } from '../../components/dateParts.js';
 import { decimalsFor, formatScore, timepointChoices } from './labels.js';
+import { answerOf } from './form/answers.js';
 
 /**
  * The choices and checks behind the outcomes forms, as pure functions: which measures each form
@@ -93,7 +94,7 @@ export function scoreText(response: Pick<MeasureResponseDto, 'status' | 'score' 
     return `${formatScore(score.headline, decimals)}${raw}${band}`;
   }
   const parts = Object.entries(score.items).map(([key, value]) => {
-    const label = response.answers.names[key] ?? itemLabels[key] ?? key;
+    const label = answerOf(response.answers.names, key) ?? answerOf(itemLabels, key) ?? key;
     const band = score.itemBands[key];
     return `${label} ${value}${band === undefined ? '' : ` (${band})`}`;
   });

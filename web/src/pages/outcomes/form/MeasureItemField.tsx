@@ -1,7 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import type { MeasureAnswers, MeasureDefinition, MeasureItem } from '../../../../../src/contracts/outcomes.js';
 import { describedBy, ErrorMessage } from '../../../components/ErrorMessage.js';
-import { isNumberScale, itemFieldId, optionsFor, parseNumber, scaleAnchors, withName, withValue } from './answers.js';
+import { answerOf, isNumberScale, itemFieldId, optionsFor, parseNumber, scaleAnchors, withName, withValue } from './answers.js';
 import { RatingRadios } from './RatingRadios.js';
 
 interface Props {
@@ -36,7 +36,7 @@ export function MeasureItemField(props: Props): ReactNode {
 }
 
 function valueOf(answers: MeasureAnswers, item: MeasureItem): number | null {
-  return answers.values[item.key] ?? null;
+  return answerOf(answers.values, item.key) ?? null;
 }
 
 /** The hint under a legend: the words at the ends of a number scale, if it has any. */
@@ -98,7 +98,7 @@ function NamedRatingItem({ definition, item, n, answers, onChange, error, idPref
           name={id}
           type="text"
           maxLength={200}
-          value={answers.names[item.key] ?? ''}
+          value={answerOf(answers.names, item.key) ?? ''}
           onChange={(event) => {
             onChange(withName(answers, item.key, event.target.value));
           }}

@@ -8,6 +8,14 @@ import type { FormErrors } from '../../../forms/errors.js';
  * questionnaire.
  */
 
+/**
+ * An answer by item key, from the record's own entries only: a scheme may name an item
+ * "constructor", which a plain lookup would find on every object.
+ */
+export function answerOf<T>(record: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
 export function emptyAnswers(): MeasureAnswers {
   return { values: {}, names: {} };
 }
@@ -90,8 +98,8 @@ function numberProblem(item: MeasureItem, value: number, label: string): string 
 
 /** Why one item's answer will not do, or null. `partial` lets unanswered items pass (saving for later). */
 function itemProblem(definition: MeasureDefinition, item: MeasureItem, n: number, answers: MeasureAnswers, partial: boolean): string | null {
-  const value = answers.values[item.key];
-  const name = answers.names[item.key]?.trim() ?? '';
+  const value = answerOf(answers.values, item.key);
+  const name = answerOf(answers.names, item.key)?.trim() ?? '';
   const question = `question ${n}`;
   switch (item.type) {
     case 'choice':
@@ -160,7 +168,7 @@ export function serverProblems(
 /** How many of the items have an answer: "You have answered 3 of 7 questions". */
 export function answeredCount(definition: MeasureDefinition, answers: MeasureAnswers): number {
   return definition.items.filter((item) => {
-    const value = answers.values[item.key];
+    const value = answerOf(answers.values, item.key);
     return value !== undefined && value !== null;
   }).length;
 }
