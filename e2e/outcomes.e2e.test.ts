@@ -55,6 +55,8 @@ const LATER_ANSWERS: [RegExp, string][] = [
 const LAST_ANSWER: [RegExp, string] = [/make up my own mind/, 'Rarely'];
 const RAW_TOTAL = '26';
 const METRIC_SCORE = '23.21';
+/** Grace's SWEMWBS baseline in the demo data: raw 13, which the Warwick table converts to 14.75. */
+const BASELINE_SCORE = '14.75';
 
 function watchErrors(page: Page): void {
   page.on('pageerror', (error) => {
@@ -79,19 +81,32 @@ async function sidewaysScroll(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 }
 
-/** The link in the newest message to this address that holds a questionnaire link, once the job has sent it. */
-async function linkSentTo(email: string, after: number): Promise<string> {
+/**
+ * The questionnaire link in the newest message to this address for this measure (by its short
+ * name, which the message names), once the job has sent it. The demo data also emails Grace an
+ * ONS4 link at start-up, which may go out at any moment, so the measure is matched, not just the address.
+ */
+async function linkSentTo(email: string, shortName: string, after: number): Promise<string> {
   const deadline = Date.now() + 20_000;
   for (;;) {
+    let newest: string | null = null;
     for (const call of notify.calls.slice(after)) {
       if (call.status !== 201 || call.body.email_address !== email) continue;
       const text = JSON.stringify(call.body.personalisation ?? {});
+      if (!text.includes(`(${shortName})`)) continue;
       const found = /https?:\/\/[^\s"\\]+\/questionnaire#[A-Za-z0-9_-]+/.exec(text);
-      if (found) return found[0];
+      if (found) newest = found[0];
     }
-    if (Date.now() > deadline) throw new Error(`no questionnaire link was sent to ${email}: ${JSON.stringify(notify.calls.slice(after))}`);
+    if (newest !== null) return newest;
+    if (Date.now() > deadline) throw new Error(`no ${shortName} questionnaire link was sent to ${email}: ${JSON.stringify(notify.calls.slice(after))}`);
     await new Promise((r) => setTimeout(r, 200));
   }
+}
+
+/** Narrows the page to a phone's width and waits until the page has it, rather than for a fixed time. */
+async function narrowTo(page: Page, width: number, height: number): Promise<void> {
+  await page.setViewportSize({ width, height });
+  await page.waitForFunction((w) => window.innerWidth === w, width);
 }
 
 async function answer(page: Page, [question, choice]: [RegExp, string]): Promise<void> {
@@ -126,13 +141,13 @@ describe('a link worker sends Grace Kim a SWEMWBS link, and she completes it on 
     const before = notify.calls.length;
     await send.getByRole('button', { name: 'Send the link' }).click();
     await page.getByText(/SWEMWBS.* link .*has been sent by email/).waitFor();
-    link = await linkSentTo('grace.kim@example.com', before);
+    link = await linkSentTo('grace.kim@example.com', 'SWEMWBS', before);
     expect(new URL(link).pathname).toBe('/questionnaire');
     expect(new URL(link).origin).toBe(server.url);
   });
 
   it('opens on a phone with no sign-in, shows only the questionnaire, saves and resumes', async () => {
-    const person = await browser.newContext({ viewport: { width: 375, height: 667 } });
+    const person = await browser.newContext({ viewport: { width: 375, height: 667 }, isMobile: true, hasTouch: true });
     const page = await person.newPage();
     watchErrors(page);
     const requests: string[] = [];
@@ -146,12 +161,15 @@ describe('a link worker sends Grace Kim a SWEMWBS link, and she completes it on 
     expect(await page.getByRole('navigation', { name: 'Menu' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Sign out' }).count()).toBe(0);
     expect(await page.locator('header a').count()).toBe(0);
+    // The footer's pages open in a new tab, so reading them does not lose answers not yet saved.
+    for (const name of ['Accessibility statement (opens in a new tab)', 'Privacy (opens in a new tab)']) {
+      await expect(page.getByRole('contentinfo').getByRole('link', { name }).getAttribute('target')).resolves.toBe('_blank');
+    }
     expect(await sidewaysScroll(page)).toBeLessThanOrEqual(0);
-    await page.setViewportSize({ width: 320, height: 640 });
-    await page.waitForTimeout(200);
+    await narrowTo(page, 320, 640);
     await screenshot(page, 'questionnaire-320px');
     expect(await sidewaysScroll(page)).toBeLessThanOrEqual(0);
-    await page.setViewportSize({ width: 375, height: 667 });
+    await narrowTo(page, 375, 667);
 
     for (const a of FIRST_ANSWERS) await answer(page, a);
     await page.getByRole('button', { name: 'Save and come back later' }).click();
@@ -197,7 +215,14 @@ describe('a link worker sends Grace Kim a SWEMWBS link, and she completes it on 
     await scores.waitFor();
     await expect(scores.textContent()).resolves.toMatch(new RegExp(`Latest metric score\\s*${METRIC_SCORE.replace('.', '\\.')}`));
     await expect(scores.textContent()).resolves.toMatch(new RegExp(`Latest raw score\\s*${RAW_TOTAL}`));
-    await expect(scores.getByRole('img').first().isVisible()).resolves.toBe(true);
+    const chart = scores.getByRole('img').first();
+    await expect(chart.isVisible()).resolves.toBe(true);
+    // The chart's name tells a screen reader the latest score too.
+    await expect(chart.getAttribute('aria-label')).resolves.toContain(METRIC_SCORE);
+    // Measured from Grace's demo baseline, raw 13 → metric 14.75 (measures.md): 23.21 − 14.75 = 8.46 ≥ 2.87.
+    const row = (key: string) => scores.locator('.nhsuk-summary-list__row').filter({ has: page.locator('dt', { hasText: new RegExp(`^${key}$`) }) }).locator('dd');
+    await expect(row('Baseline').textContent()).resolves.toMatch(new RegExp(`^${BASELINE_SCORE.replace('.', '\\.')}\\b`));
+    await expect(row('Change since the baseline').textContent()).resolves.toBe('Improved by 8.46 points — a meaningful improvement (threshold 2.87)');
     await expectNoAxeViolations(page, 'outcomes-person-after');
   });
 
@@ -211,14 +236,53 @@ describe('a link worker sends Grace Kim a SWEMWBS link, and she completes it on 
     // The end boxes carry their words in their names, so a screen reader hears what 0 and 10 mean.
     await first.getByRole('radio', { name: '0 – not at all' }).check();
     await first.getByRole('radio', { name: '10 – completely' }).waitFor();
-    await page.setViewportSize({ width: 320, height: 640 });
-    await page.waitForTimeout(200);
+    await narrowTo(page, 320, 640);
     await screenshot(page, 'outcome-record-ons4-320px');
     expect(await sidewaysScroll(page)).toBeLessThanOrEqual(0);
     const sizes = await first.locator('.lw-scale__item').evaluateAll((items) => items.map((i) => i.getBoundingClientRect()).map((r) => Math.min(r.width, r.height)));
     expect(sizes).toHaveLength(11);
     expect(Math.min(...sizes)).toBeGreaterThanOrEqual(24);
     await expectNoAxeViolations(page, 'outcome-record-ons4');
+    await context.close();
+  });
+
+  it('changes a story, says when someone else changed it first, and withdraws the consent to share it', async () => {
+    const { context, page } = await signedIn('jo.bennett');
+    const url = await openGracesMeasures(page);
+    const stories = page.getByRole('region', { name: 'Stories' });
+    await stories.getByRole('textbox', { name: 'Grace Kim’s story' }).fill('I have had two afternoons off this month.');
+    await stories.getByLabel(/agrees to their story being shared/).check();
+    await stories.getByRole('textbox', { name: 'Version to share' }).fill('A carer has had two afternoons off this month.');
+    await stories.getByRole('button', { name: 'Add the story' }).click();
+    await page.getByText('The story has been added.').waitFor();
+
+    // Two link workers open the same story; the second to save is told, and sees the first one's words.
+    await stories.getByRole('button', { name: /^Change the story recorded on/ }).click();
+    const editor = page.getByRole('form', { name: 'Change this story' });
+    await editor.getByRole('textbox', { name: 'Grace Kim’s story' }).fill('I have had three afternoons off this month.');
+    const other = await context.newPage();
+    watchErrors(other);
+    await other.goto(url);
+    await other.getByRole('region', { name: 'Stories' }).getByRole('button', { name: /^Change the story recorded on/ }).click();
+    const otherEditor = other.getByRole('form', { name: 'Change this story' });
+    await otherEditor.getByRole('textbox', { name: 'Grace Kim’s story' }).fill('I have had four afternoons off this month.');
+    await otherEditor.getByRole('button', { name: 'Save changes' }).click();
+    await other.getByText('The story has been changed.').waitFor();
+    await other.close();
+    await editor.getByRole('button', { name: 'Save changes' }).click();
+    await page.locator('.nhsuk-error-summary').getByText(/Someone else changed this story while you were working on it/).waitFor();
+    // The page reloads the story: the form starts again from the other link worker's words.
+    await expect.poll(() => editor.getByRole('textbox', { name: 'Grace Kim’s story' }).inputValue()).toBe('I have had four afternoons off this month.');
+
+    // Taking consent back: the form says the version for sharing goes, and after saving it has gone.
+    await editor.getByLabel(/agrees to their story being shared/).uncheck();
+    await editor.getByText(/the version for sharing is deleted/).waitFor();
+    await expectNoAxeViolations(page, 'outcomes-story-withdraw');
+    await editor.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByText('The story has been changed. It is not to be shared.').waitFor();
+    // The page reloads the picture after the banner: wait for the story as saved.
+    await expect.poll(() => stories.textContent()).toMatch(/I have had four afternoons off this month\.[\s\S]*Not to be shared/);
+    await expect(stories.getByText('Version for sharing').count()).resolves.toBe(0);
     await context.close();
   });
 });
@@ -247,6 +311,10 @@ describe('a scheme adds a scale of its own and uses it', () => {
 
     await page.getByText(/Loneliness check added/).waitFor();
     await page.getByRole('heading', { level: 1, name: 'Outcome settings' }).waitFor();
+    // Shown once: a reload does not bring the banner back.
+    await page.reload();
+    await page.getByRole('checkbox', { name: 'Loneliness check' }).waitFor();
+    await expect(page.getByText(/Loneliness check added/).count()).resolves.toBe(0);
     await expect(page.getByRole('checkbox', { name: 'Loneliness check' }).isChecked()).resolves.toBe(true);
     await page.getByLabel('Add a measure to the schedule').selectOption({ label: 'Loneliness check' });
     await page.getByRole('button', { name: 'Add to schedule' }).click();
@@ -270,6 +338,9 @@ describe('a scheme adds a scale of its own and uses it', () => {
   it('lets the link worker complete the new scale with Grace', async () => {
     const { context, page } = await signedIn('jo.bennett');
     await openGracesMeasures(page);
+    // In the schedule at baseline, and Grace's first contact was 21 days ago: her baseline is past due, 14 days on it is overdue.
+    const dueAtBaseline = page.getByRole('region', { name: 'Measures due' }).getByRole('listitem').filter({ hasText: 'Loneliness check, Baseline' });
+    await expect(dueAtBaseline.textContent()).resolves.toMatch(/Loneliness check, Baseline: due .*Overdue$/);
     await page.getByRole('link', { name: 'Complete a measure', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: /Complete a measure/ }).waitFor();
     await page.getByLabel('Measure', { exact: true }).selectOption({ label: 'Loneliness check' });
@@ -284,6 +355,8 @@ describe('a scheme adds a scale of its own and uses it', () => {
     const scores = page.getByRole('region', { name: 'Loneliness check' });
     await scores.waitFor();
     await expect(scores.textContent()).resolves.toMatch(/Latest score\s*5\b/);
+    // Done, the baseline is no longer due.
+    await expect(page.getByRole('region', { name: 'Measures due' }).getByRole('listitem').filter({ hasText: 'Loneliness check, Baseline' }).count()).resolves.toBe(0);
     await expectNoAxeViolations(page, 'outcome-person-custom');
     await context.close();
   });

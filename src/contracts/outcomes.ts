@@ -246,6 +246,9 @@ export const measureSeries = z.object({
       points: z.array(z.object({ responseId: z.string(), at: z.string(), timepoint: z.string(), value: z.number(), band: z.string().nullable() })),
       change: z
         .object({
+          /** The score the change is measured from: the latest score's own referral's baseline, on the same version. */
+          baselineResponseId: z.string(),
+          baseline: z.number(),
           fromBaseline: z.number(),
           improved: z.boolean(),
           meaningful: z.boolean().nullable(),

@@ -141,13 +141,14 @@ describe(`a person's outcomes over time (${testBackend()})`, () => {
     expect(line?.label).toBe('Metric score');
     expect(line?.points.map((x) => [x.timepoint, x.value])).toEqual([['baseline', 16.88], ['follow-up-12', 19.25]]);
     // 19.25 − 16.88 = 2.37, short of 2.87 (Shah et al. 2018).
-    expect(line?.change).toEqual({ fromBaseline: 2.37, improved: true, meaningful: false, threshold: 2.87, bandMovement: null });
+    const baselineId = line?.points[0]?.responseId;
+    expect(line?.change).toEqual({ fromBaseline: 2.37, improved: true, meaningful: false, threshold: 2.87, bandMovement: null, baseline: 16.88, baselineResponseId: baselineId });
 
     expect((await swemwbs(22, 'follow-up-24', 1)).statusCode).toBe(201);
     outcomes = await outcomesOf(p.worker, p.personId);
     line = outcomes.series.find((x) => x.measureKey === 'swemwbs')?.lines[0];
     // 19.98 − 16.88 = 3.10: at least 2.87.
-    expect(line?.change).toEqual({ fromBaseline: 3.1, improved: true, meaningful: true, threshold: 2.87, bandMovement: null });
+    expect(line?.change).toEqual({ fromBaseline: 3.1, improved: true, meaningful: true, threshold: 2.87, bandMovement: null, baseline: 16.88, baselineResponseId: baselineId });
     expect(outcomes.responses.map((r) => r.timepoint)).toEqual(['follow-up-24', 'follow-up-12', 'baseline']);
     expect(outcomes.canSendBy).toEqual({ email: true, sms: true });
     expect(outcomes.measures.map((m) => m.definition.key)).toContain('swemwbs');
@@ -155,7 +156,7 @@ describe(`a person's outcomes over time (${testBackend()})`, () => {
     expect((await putSettings(p.manager, { meaningfulChange: { swemwbs: 3.5 } })).statusCode).toBe(200);
     outcomes = await outcomesOf(p.manager, p.personId);
     line = outcomes.series.find((x) => x.measureKey === 'swemwbs')?.lines[0];
-    expect(line?.change).toEqual({ fromBaseline: 3.1, improved: true, meaningful: false, threshold: 3.5, bandMovement: null });
+    expect(line?.change).toEqual({ fromBaseline: 3.1, improved: true, meaningful: false, threshold: 3.5, bandMovement: null, baseline: 16.88, baselineResponseId: baselineId });
     expect(await auditCount(p.scheme.schemeId, 'person_outcomes', 'read', p.personId)).toBe(3);
   });
 
@@ -167,15 +168,22 @@ describe(`a person's outcomes over time (${testBackend()})`, () => {
     expect((await ons({ life_satisfaction: 7, worthwhile: 5, happiness: 4, anxiety: 3 }, 'follow-up-12', 2)).statusCode).toBe(201);
     const outcomes = await outcomesOf(p.worker, p.personId);
     const series = outcomes.series.find((x) => x.measureKey === 'ons4');
-    const change = Object.fromEntries((series?.lines ?? []).map((l) => [l.key, [l.label, l.direction, l.change]]));
+    // The baseline each change is measured from is the first point of its line; checked once here, then left out.
+    for (const l of series?.lines ?? []) expect(l.change?.baselineResponseId).toBe(l.points[0]?.responseId);
+    const change = Object.fromEntries(
+      (series?.lines ?? []).map((l) => {
+        const { baselineResponseId: _id, ...rest } = l.change ?? { baselineResponseId: '' };
+        return [l.key, [l.label, l.direction, rest]];
+      }),
+    );
     expect(change).toEqual({
       // Low (0–4) → High (7–8): two bands up.
-      life_satisfaction: ['Life satisfaction', 'higher-better', { fromBaseline: 3, improved: true, meaningful: null, threshold: null, bandMovement: 2 }],
-      worthwhile: ['Worthwhile', 'higher-better', { fromBaseline: 0, improved: false, meaningful: null, threshold: null, bandMovement: 0 }],
+      life_satisfaction: ['Life satisfaction', 'higher-better', { baseline: 4, fromBaseline: 3, improved: true, meaningful: null, threshold: null, bandMovement: 2 }],
+      worthwhile: ['Worthwhile', 'higher-better', { baseline: 5, fromBaseline: 0, improved: false, meaningful: null, threshold: null, bandMovement: 0 }],
       // Medium (5–6) → Low (0–4): one band down.
-      happiness: ['Happiness', 'higher-better', { fromBaseline: -2, improved: false, meaningful: null, threshold: null, bandMovement: -1 }],
+      happiness: ['Happiness', 'higher-better', { baseline: 6, fromBaseline: -2, improved: false, meaningful: null, threshold: null, bandMovement: -1 }],
       // High (6–10) → Low (2–3): a fall in anxiety is two bands better.
-      anxiety: ['Anxiety', 'lower-better', { fromBaseline: -3, improved: true, meaningful: null, threshold: null, bandMovement: 2 }],
+      anxiety: ['Anxiety', 'lower-better', { baseline: 6, fromBaseline: -3, improved: true, meaningful: null, threshold: null, bandMovement: 2 }],
     });
     expect(series?.lines[3]?.points.map((x) => x.band)).toEqual(['High', 'Low']);
     // A landline takes no texts, and there is no email address.

@@ -38,7 +38,7 @@ describe('a person’s series', () => {
     const [series] = buildSeries([offered(SWEMWBS)], [response('b', 'swemwbs', 'follow-up-12', 20, score(19.98)), response('a', 'swemwbs', 'other', 5, score(16.88))]);
     expect(series?.lines[0]?.points.map((p) => p.responseId)).toEqual(['a', 'b']);
     // 19.98 − 16.88 = 3.10 ≥ 2.87.
-    expect(series?.lines[0]?.change).toEqual({ fromBaseline: 3.1, improved: true, meaningful: true, threshold: 2.87, bandMovement: null });
+    expect(series?.lines[0]?.change).toEqual({ baselineResponseId: 'a', baseline: 16.88, fromBaseline: 3.1, improved: true, meaningful: true, threshold: 2.87, bandMovement: null });
   });
 
   it('one response is a point without a change', () => {
@@ -53,7 +53,7 @@ describe('a person’s series', () => {
     );
     expect(series.map((x) => x.measureKey)).toEqual(['pam']);
     // PAM has no threshold: the change is shown, not judged.
-    expect(series[0]?.lines[0]).toMatchObject({ label: 'PAM score (0–100)', change: { fromBaseline: 7.5, improved: true, meaningful: null, threshold: null } });
+    expect(series[0]?.lines[0]).toMatchObject({ label: 'PAM score (0–100)', change: { baselineResponseId: 'p1', baseline: 47.5, fromBaseline: 7.5, improved: true, meaningful: null, threshold: null } });
   });
 
   it('the change runs from the baseline of the latest score’s own referral, never another referral’s', () => {
@@ -66,7 +66,17 @@ describe('a person’s series', () => {
     expect(series?.lines[0]?.change).toBeNull();
     // Its follow-up is compared with its own baseline: 19.25 − 16.36 = 2.89 ≥ 2.87 (not 19.25 − 14.75 = 4.50).
     [series] = buildSeries([offered(SWEMWBS)], [...earlier, response('b1', 'swemwbs', 'baseline', 200, score(16.36), second), response('b2', 'swemwbs', 'follow-up-12', 284, score(19.25), second)]);
-    expect(series?.lines[0]?.change).toEqual({ fromBaseline: 2.89, improved: true, meaningful: true, threshold: 2.87, bandMovement: null });
+    expect(series?.lines[0]?.change).toEqual({ baselineResponseId: 'b1', baseline: 16.36, fromBaseline: 2.89, improved: true, meaningful: true, threshold: 2.87, bandMovement: null });
+  });
+
+  it('names the baseline it measured from: the referral’s baseline response, not an earlier score of that referral', () => {
+    const ref = { referralId: 'ref-1' };
+    // An "other" score comes first, then the baseline: the change runs from the baseline, 19.98 − 16.36 = 3.62.
+    const [series] = buildSeries(
+      [offered(SWEMWBS)],
+      [response('o1', 'swemwbs', 'other', 1, score(14.75), ref), response('b1', 'swemwbs', 'baseline', 5, score(16.36), ref), response('f1', 'swemwbs', 'follow-up-12', 89, score(19.98), ref)],
+    );
+    expect(series?.lines[0]?.change).toEqual({ baselineResponseId: 'b1', baseline: 16.36, fromBaseline: 3.62, improved: true, meaningful: true, threshold: 2.87, bandMovement: null });
   });
 
   it('scores answered on different versions of a scale are charted but not compared', () => {
@@ -82,7 +92,7 @@ describe('a person’s series', () => {
 
     // Both on version 2: 4 − 1 = 3 ≥ version 2's threshold of 2; from Low (0–3) to High (4–5) is one band up.
     const [same] = buildSeries([current], [response('y1', 'connected', 'baseline', 1, score(1), { definition: v2 }), response('y2', 'connected', 'follow-up-12', 84, score(4), { definition: v2 })]);
-    expect(same?.lines[0]?.change).toEqual({ fromBaseline: 3, improved: true, meaningful: true, threshold: 2, bandMovement: 1 });
+    expect(same?.lines[0]?.change).toEqual({ baselineResponseId: 'y1', baseline: 1, fromBaseline: 3, improved: true, meaningful: true, threshold: 2, bandMovement: 1 });
     // A threshold the scheme set for the measure overrides the definition's: 3 is short of 3.5.
     const [judged] = buildSeries([current], [response('y1', 'connected', 'baseline', 1, score(1), { definition: v2 }), response('y2', 'connected', 'follow-up-12', 84, score(4), { definition: v2 })], { connected: 3.5 });
     expect(judged?.lines[0]?.change).toMatchObject({ fromBaseline: 3, meaningful: false, threshold: 3.5 });

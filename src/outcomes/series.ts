@@ -105,7 +105,7 @@ function changeOf(placed: readonly Placed[], spec: LineSpec, threshold: number |
   const baseline = sameReferral.find((p) => p.point.timepoint === 'baseline') ?? sameReferral[0];
   if (!baseline || baseline === latest || baseline.definitionVersion !== latest.definitionVersion) return null;
   const change = individualChange({ baseline: baseline.point.value, latest: latest.point.value, direction: spec.direction, threshold, bands: spec.bands });
-  return { ...change, threshold };
+  return { baselineResponseId: baseline.point.responseId, baseline: baseline.point.value, ...change, threshold };
 }
 
 /**

@@ -93,6 +93,6 @@ describe(`recording at the edges (${testBackend()})`, () => {
     // 0 + 1 = 1 at baseline, 1 + 1 = 2 at 12 weeks: a change of 1, not judged (no threshold).
     const line = page.json<PersonOutcomes>().series.find((x) => x.measureKey === 'constructor')?.lines[0];
     expect(line?.points.map((p) => p.value)).toEqual([1, 2]);
-    expect(line?.change).toEqual({ fromBaseline: 1, improved: true, meaningful: null, threshold: null, bandMovement: null });
+    expect(line?.change).toEqual({ fromBaseline: 1, improved: true, meaningful: null, threshold: null, bandMovement: null, baseline: 1, baselineResponseId: line?.points[0]?.responseId });
   });
 });

@@ -3,6 +3,8 @@ import { Link } from 'react-router-dom';
 import type { OutcomeSettings, SchemeMeasure } from '../../../../src/contracts/outcomes.js';
 import { FormSection } from '../../components/FormSection.js';
 import { TextField } from '../../components/TextField.js';
+import { answerOf } from '../outcomes/form/answers.js';
+import { featuresEditorCannotKeep } from './editable.js';
 import { enabledField, hasHeadline, meaningfulField } from './settingsForm.js';
 
 const ORIGIN_LABELS: Record<SchemeMeasure['definition']['origin'], string> = {
@@ -41,7 +43,8 @@ export function MeasureSwitches({ measures, settings }: { measures: readonly Sch
                 {definition.licence !== null && <span className="nhsuk-u-display-block nhsuk-u-margin-top-2">{definition.licence.notice}</span>}
                 {definition.origin === 'scheme' && (
                   <Link className="nhsuk-u-display-block nhsuk-u-margin-top-2" to={`/admin/outcome-settings/scales/${encodeURIComponent(definition.key)}`}>
-                    Change<span className="nhsuk-u-visually-hidden"> {definition.name}</span>
+                    {featuresEditorCannotKeep(definition).length === 0 ? 'Change' : 'View'}
+                    <span className="nhsuk-u-visually-hidden"> {definition.name}</span>
                   </Link>
                 )}
               </div>
@@ -63,7 +66,7 @@ export function ThresholdFields({ measures, settings, errors }: { measures: read
     >
       {measures.filter(hasHeadline).map(({ definition }) => {
         const field = meaningfulField(definition.key);
-        const own = settings.meaningfulChange[definition.key];
+        const own = answerOf(settings.meaningfulChange, definition.key);
         return (
           <TextField
             key={definition.key}

@@ -1,5 +1,5 @@
-import { useState, type ReactNode, type SubmitEvent } from 'react';
-import { useLocation } from 'react-router-dom';
+import { useEffect, useState, type ReactNode, type SubmitEvent } from 'react';
+import { useLocation, useNavigate } from 'react-router-dom';
 import { outcomeSettings, schemeMeasureList, type OutcomeSettings, type SchemeMeasure } from '../../../../src/contracts/outcomes.js';
 import { useApi, useProblemHandler } from '../../api/useApi.js';
 import { ButtonLink } from '../../components/ButtonLink.js';
@@ -33,6 +33,13 @@ export function OutcomeSettingsPage(): ReactNode {
   const [settings, reloadSettings] = useApi('/api/outcomes/settings', outcomeSettings);
   const [measures] = useApi('/api/outcomes/measures', schemeMeasureList);
   const location = useLocation();
+  const navigate = useNavigate();
+  // The scale editor's notice is shown once: kept here, and cleared from history so a reload or Back does not repeat it.
+  const [arrived] = useState(() => noticeOf(location.state as unknown));
+  const hasState = location.state !== null && location.state !== undefined;
+  useEffect(() => {
+    if (hasState) void navigate({ pathname: location.pathname, search: location.search, hash: location.hash }, { replace: true, state: null });
+  }, [hasState, navigate, location.pathname, location.search, location.hash]);
   // Counts saves: each remounts the form from what the server now holds, under a new banner.
   const [saves, setSaves] = useState(0);
 
@@ -51,7 +58,7 @@ export function OutcomeSettingsPage(): ReactNode {
       key={`${String(settings.data.version)}-${String(saves)}`}
       settings={settings.data}
       measures={measures.data.measures}
-      notice={saves > 0 ? 'Outcome settings saved' : noticeOf(location.state as unknown)}
+      notice={saves > 0 ? 'Outcome settings saved' : arrived}
       onSaved={() => {
         setSaves((n) => n + 1);
         reloadSettings();

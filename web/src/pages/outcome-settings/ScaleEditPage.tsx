@@ -13,6 +13,8 @@ import { TextArea } from '../../components/TextArea.js';
 import { TextField } from '../../components/TextField.js';
 import { noErrors, type FormErrors } from '../../forms/errors.js';
 import { currentSession, useSession } from '../../session/context.js';
+import { featuresEditorCannotKeep } from './editable.js';
+import { ReadOnlyScale } from './ReadOnlyScale.js';
 import { AnswerRows, BandRows, QuestionRows } from './ScaleRowFields.js';
 import { fieldOrder, nextItemKey, pathErrors, readScaleForm, rowsOf, type ScaleRows } from './scaleForm.js';
 import './outcome-settings.css';
@@ -47,6 +49,8 @@ export function EditScalePage(): ReactNode {
       </>
     );
   }
+  const cannotKeep = featuresEditorCannotKeep(found.definition);
+  if (cannotKeep.length > 0) return <ReadOnlyScale definition={found.definition} reasons={cannotKeep} />;
   return <ScaleEditor definition={found.definition} />;
 }
 
@@ -101,7 +105,8 @@ function ScaleEditor({ definition }: { definition: MeasureDefinition | null }): 
           return;
         }
         if (problem.status === 409) {
-          setErrors({ detail: null, fields: { key: problem.detail } });
+          // A new scale's key is taken: say so at the key box. An existing scale has no key box, so the summary says it alone.
+          setErrors(definition === null ? { detail: null, fields: { key: problem.detail } } : { detail: problem.detail, fields: {} });
           return;
         }
         setErrors(pathErrors(problem.errors, sent, problem.detail));

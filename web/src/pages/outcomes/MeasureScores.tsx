@@ -3,7 +3,7 @@ import type { MeasureResponseDto, MeasureSeries, SchemeMeasure } from '../../../
 import { SummaryList, type SummaryRow } from '../../components/SummaryList.js';
 import { formatDate } from '../referrals/labels.js';
 import { definedRange } from './chart-scale.js';
-import { baselineOf, changeSentence, decimalsFor, directionText, formatScore, timepointText, type SeriesLine } from './labels.js';
+import { changeBaseline, changeSentence, decimalsFor, directionText, formatScore, timepointText, type SeriesLine } from './labels.js';
 import { ScoreChart } from './ScoreChart.js';
 
 /**
@@ -21,9 +21,9 @@ interface Props {
 }
 
 function lineRows(line: SeriesLine, measure: SchemeMeasure | undefined, responses: readonly MeasureResponseDto[]): SummaryRow[] {
-  const first = baselineOf(line.points);
+  const baseline = changeBaseline(line);
   const last = line.points.at(-1);
-  if (first === undefined || last === undefined) return [];
+  if (last === undefined) return [];
   const decimals = decimalsFor(line.points.map((p) => p.value));
   const at = (p: SeriesLine['points'][number]): string => `${timepointText(p.timepoint)}, ${formatDate(p.at)}`;
   const banded = (p: SeriesLine['points'][number]): string => (p.band === null ? '' : ` (${p.band})`);
@@ -34,7 +34,11 @@ function lineRows(line: SeriesLine, measure: SchemeMeasure | undefined, response
   ];
   const raw = responses.find((r) => r.id === last.responseId)?.score?.raw ?? null;
   if (raw !== null) rows.push({ key: 'Latest raw score', value: String(raw) });
-  if (first !== last) rows.push({ key: 'Baseline', value: `${formatScore(first.value, decimals)}${banded(first)} — ${at(first)}` });
+  // The baseline the server measured the change from; without a change there is none to name.
+  if (baseline !== null) {
+    const { value, point } = baseline;
+    rows.push({ key: 'Baseline', value: point === undefined ? formatScore(value, decimals) : `${formatScore(value, decimals)}${banded(point)} — ${at(point)}` });
+  }
   rows.push({ key: 'Change since the baseline', value: changeSentence(line) });
   return rows;
 }

@@ -164,6 +164,10 @@ function PersonOutcomes({ id }: { id: string }): ReactNode {
         onAdded={() => {
           changed('The story has been added.');
         }}
+        onChanged={(story) => {
+          changed(story.consentToShare ? 'The story has been changed.' : 'The story has been changed. It is not to be shared.');
+        }}
+        onStale={reload}
       />
     </>
   );

@@ -97,8 +97,9 @@ export function RecordMeasureForm({ personId, name, measures, schedule, due, ref
     let completedAt: string | undefined;
     if (mode === null) fields[FIELDS.mode] = 'Select how the measure was completed';
     if (dated) {
-      const date = checkCompletedOn(partsOf(Object.fromEntries(data), FIELDS.completedAt), todayIso());
-      if (date.ok) completedAt = completedAtOf(date.iso);
+      const today = todayIso();
+      const date = checkCompletedOn(partsOf(Object.fromEntries(data), FIELDS.completedAt), today);
+      if (date.ok) completedAt = completedAtOf(date.iso, today);
       else fields[FIELDS.completedAt] = date.message;
     }
     const problems = answerProblems(definition, answers);

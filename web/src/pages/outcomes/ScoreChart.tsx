@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { ResponsiveTable } from '../../components/ResponsiveTable.js';
 import { formatDate } from '../referrals/labels.js';
 import { axisRange, bandZones, FRAME, gutterFor, thresholdZone, ticks, xPositions, yOf, type Range, type Zone } from './chart-scale.js';
-import { baselineOf, chartSummary, decimalsFor, formatScore, timepointText, type SeriesLine } from './labels.js';
+import { changeBaseline, chartSummary, decimalsFor, formatScore, timepointText, type SeriesLine } from './labels.js';
 import './outcomes.css';
 
 /**
@@ -59,12 +59,13 @@ export function ScoreChart({ title, line, defined }: Props): ReactNode {
   const values = points.map((p) => p.value);
   const range = axisRange(defined, values, line.bands);
   const decimals = decimalsFor(values);
-  const baseline = baselineOf(points);
+  // The zone sits around the baseline the server measured from; with no change worked out, there is no zone.
+  const baseline = changeBaseline(line);
   const threshold = change?.threshold ?? null;
   const shaded: Shaded[] = bandZones(line.bands, range).map((zone, i) => ({ zone, name: zone.label, fill: BAND_FILLS[i % 2] ?? '#e8edee', dashed: false }));
   const thresholdText = threshold === null ? '' : formatScore(threshold, decimalsFor([threshold]));
   const noChange =
-    line.bands.length === 0 && baseline !== undefined && threshold !== null
+    line.bands.length === 0 && baseline !== null && threshold !== null
       ? thresholdZone(baseline.value, threshold, range, `Within ${thresholdText} of the baseline`)
       : null;
   if (noChange !== null) shaded.push({ zone: noChange, name: `±${thresholdText}`, fill: THRESHOLD_FILL, dashed: true });

@@ -1,5 +1,5 @@
-import { useState, type ReactNode } from 'react';
-import { outcomeStory, storyInput, type OutcomeStoryDto } from '../../../../src/contracts/outcomes.js';
+import { useEffect, useState, type ReactNode } from 'react';
+import { outcomeStory, type OutcomeStoryDto } from '../../../../src/contracts/outcomes.js';
 import { postJson } from '../../api/client.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { Tag } from '../../components/Tag.js';
@@ -7,8 +7,10 @@ import { TextArea } from '../../components/TextArea.js';
 import { formText } from '../../forms/errors.js';
 import { useFormSubmit } from '../../forms/useFormSubmit.js';
 import { formatDate } from '../referrals/labels.js';
-import { checkRenamed, type ProblemFor } from '../referrals/forms.js';
+import type { ProblemFor } from '../referrals/forms.js';
 import type { ReferralChoice } from './forms.js';
+import { StoryEditor } from './StoryEditor.js';
+import { checkStory } from './storyForm.js';
 
 /**
  * The person's story of what changed, in their words, with whether they agreed to it being
@@ -25,28 +27,69 @@ interface Props {
   referrals: readonly ReferralChoice[];
   problemFor: ProblemFor;
   onAdded: (story: OutcomeStoryDto) => void;
+  onChanged: (story: OutcomeStoryDto) => void;
+  /** Someone else changed a story first: reload, so the form shows their version. */
+  onStale: () => void;
 }
 
-function StoryList({ stories }: { stories: readonly OutcomeStoryDto[] }): ReactNode {
+const changeButtonId = (storyId: string): string => `story-change-${storyId}`;
+
+interface ListProps {
+  name: string;
+  stories: readonly OutcomeStoryDto[];
+  problemFor: ProblemFor;
+  onChanged: (story: OutcomeStoryDto) => void;
+  onStale: () => void;
+}
+
+/** Each story with a "Change" button; one story at a time opens as a form in its place. */
+function StoryList({ name, stories, problemFor, onChanged, onStale }: ListProps): ReactNode {
+  const [editing, setEditing] = useState<string | null>(null);
+  const [stale, setStale] = useState(false);
+  // After Cancel, focus goes back to the button that opened the form.
+  const [refocus, setRefocus] = useState<string | null>(null);
+  useEffect(() => {
+    if (refocus === null) return;
+    document.getElementById(changeButtonId(refocus))?.focus();
+    setRefocus(null);
+  }, [refocus]);
+
   if (stories.length === 0) return <p className="nhsuk-body">No stories have been recorded.</p>;
   const sorted = [...stories].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   return (
     <ul className="nhsuk-list">
       {sorted.map((story) => (
         <li className="lw-story" key={story.id}>
-          <p className="nhsuk-body lw-story__text">{story.story}</p>
-          <p className="nhsuk-body-s">
-            Recorded by {story.createdBy} on {formatDate(story.createdAt)}.{' '}
-            <Tag tag={story.consentToShare ? { label: 'May be shared', colour: 'green' } : { label: 'Not to be shared', colour: 'grey' }} />
-          </p>
-          {story.consentToShare && story.deidentified !== null && (
-            <>
-              <p className="nhsuk-body-s nhsuk-u-margin-bottom-1">
-                <strong>Version for sharing</strong>
-                {story.consentRecordedAt === null ? '' : ` (consent recorded ${formatDate(story.consentRecordedAt)})`}
-              </p>
-              <p className="nhsuk-body-s lw-story__text">{story.deidentified}</p>
-            </>
+          {editing === story.id ? (
+            <StoryEditor
+              key={`${story.id}-${String(story.version)}`}
+              story={story}
+              name={name}
+              stale={stale}
+              problemFor={problemFor}
+              onSaved={(saved) => {
+                setEditing(null);
+                setStale(false);
+                onChanged(saved);
+              }}
+              onStale={() => {
+                setStale(true);
+                onStale();
+              }}
+              onCancel={() => {
+                setEditing(null);
+                setStale(false);
+                setRefocus(story.id);
+              }}
+            />
+          ) : (
+            <StoryView
+              story={story}
+              onChange={() => {
+                setStale(false);
+                setEditing(story.id);
+              }}
+            />
           )}
         </li>
       ))}
@@ -54,29 +97,46 @@ function StoryList({ stories }: { stories: readonly OutcomeStoryDto[] }): ReactN
   );
 }
 
-export function StoriesSection({ personId, name, stories, referrals, problemFor, onAdded }: Props): ReactNode {
+function StoryView({ story, onChange }: { story: OutcomeStoryDto; onChange: () => void }): ReactNode {
+  return (
+    <>
+      <p className="nhsuk-body lw-story__text">{story.story}</p>
+      <p className="nhsuk-body-s">
+        Recorded by {story.createdBy} on {formatDate(story.createdAt)}.{' '}
+        <Tag tag={story.consentToShare ? { label: 'May be shared', colour: 'green' } : { label: 'Not to be shared', colour: 'grey' }} />
+      </p>
+      {story.consentToShare && story.deidentified !== null && (
+        <>
+          <p className="nhsuk-body-s nhsuk-u-margin-bottom-1">
+            <strong>Version for sharing</strong>
+            {story.consentRecordedAt === null ? '' : ` (consent recorded ${formatDate(story.consentRecordedAt)})`}
+          </p>
+          <p className="nhsuk-body-s lw-story__text">{story.deidentified}</p>
+        </>
+      )}
+      <button className="nhsuk-button nhsuk-button--secondary nhsuk-button--small" type="button" id={changeButtonId(story.id)} onClick={onChange}>
+        Change<span className="nhsuk-u-visually-hidden"> the story recorded on {formatDate(story.createdAt)}</span>
+      </button>
+    </>
+  );
+}
+
+export function StoriesSection({ personId, name, stories, referrals, problemFor, onAdded, onChanged, onStale }: Props): ReactNode {
   const [consent, setConsent] = useState(false);
   // A new key empties the form after each story is added.
   const [added, setAdded] = useState(0);
   const { errors, busy, onSubmit } = useFormSubmit({
     fields: ORDER,
-    check: (data) => {
-      const deidentified = formText(data, FIELDS.deidentified).trim();
-      const checked = checkRenamed(
-        storyInput,
+    check: (data) =>
+      checkStory(
         {
-          referralId: referrals.length === 1 ? referrals[0]?.id : undefined,
           story: formText(data, FIELDS.story),
-          consentToShare: consent,
-          deidentified: consent && deidentified !== '' ? deidentified : null,
+          consent,
+          deidentified: formText(data, FIELDS.deidentified),
+          referralId: referrals.length === 1 ? referrals[0]?.id : undefined,
         },
         FIELDS,
-      );
-      const fields = { ...(checked.ok ? {} : checked.errors.fields) };
-      if (formText(data, FIELDS.story).trim() === '') fields[FIELDS.story] = 'Enter the story';
-      if (consent && deidentified === '') fields[FIELDS.deidentified] = 'Enter the version to share, without names, places or anything else that identifies them';
-      return Object.keys(fields).length === 0 && checked.ok ? checked : { ok: false, errors: { detail: null, fields } };
-    },
+      ),
     send: async (body) => {
       const story = await postJson(`/api/people/${encodeURIComponent(personId)}/stories`, body, outcomeStory);
       setConsent(false);
@@ -91,7 +151,7 @@ export function StoriesSection({ personId, name, stories, referrals, problemFor,
       <h2 className="nhsuk-heading-m" id="stories-heading">
         Stories
       </h2>
-      <StoryList stories={stories} />
+      <StoryList name={name} stories={stories} problemFor={problemFor} onChanged={onChanged} onStale={onStale} />
       <h3 className="nhsuk-heading-s" id="add-story-heading">
         Add a story
       </h3>
@@ -120,6 +180,8 @@ export function StoriesSection({ personId, name, stories, referrals, problemFor,
             <div
               className={consent ? 'nhsuk-checkboxes__conditional' : 'nhsuk-checkboxes__conditional nhsuk-checkboxes__conditional--hidden'}
               id={`${FIELDS.consentToShare}-conditional`}
+              // The design system hides this only once its script marks the page; this page does not run it.
+              hidden={!consent}
             >
               <TextArea
                 name={FIELDS.deidentified}

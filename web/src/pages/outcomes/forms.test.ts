@@ -99,8 +99,11 @@ describe('checkCompletedOn', () => {
       message: 'The date the measure was completed must be today or in the past',
     });
   });
-  it('sends the date as midday UTC', () => {
-    expect(completedAtOf('2026-07-01')).toBe('2026-07-01T12:00:00Z');
+  it('sends a past date as midday UTC, and no time for today so the server uses its own clock', () => {
+    // With today fixed at 15 March 2026: midday on the 15th would be in the future before noon, and refused.
+    expect(completedAtOf('2026-03-15', today)).toBeUndefined();
+    expect(completedAtOf('2026-03-14', today)).toBe('2026-03-14T12:00:00Z');
+    expect(completedAtOf('2026-07-01', '2026-07-02')).toBe('2026-07-01T12:00:00Z');
   });
 });
 
@@ -119,6 +122,10 @@ describe('scoreText', () => {
     expect(scoreText({ status: 'completed', score, answers }, { life_satisfaction: 'Life satisfaction', anxiety: 'Anxiety' })).toBe(
       'Life satisfaction 7 (High); Anxiety 3 (Low)',
     );
+  });
+  it('reads item bands by the item’s own key only, so an item keyed "constructor" has no band from Object', () => {
+    const score = { headline: null, raw: null, items: { constructor: 4 }, band: null, itemBands: {} };
+    expect(scoreText({ status: 'completed', score, answers }, { constructor: 'Settled' })).toBe('Settled 4');
   });
   it('names a named rating by what the person named', () => {
     const score = { headline: null, raw: null, items: { area_1: 6 }, band: null, itemBands: {} };

@@ -74,9 +74,14 @@ export function checkCompletedOn(parts: DateParts, today: string): { ok: true; i
   return result;
 }
 
-/** A calendar date as an instant: midday UTC is the same day in London whatever the season. */
-export function completedAtOf(isoDate: string): string {
-  return `${isoDate}T12:00:00Z`;
+/**
+ * The instant to send for the date a paper form was filled in, or undefined to let the server
+ * use the moment it is saved. A past date goes as midday UTC, the same day in London whatever
+ * the season. Today goes as nothing: midday would be in the future every morning, and the
+ * server refuses a completion time ahead of its clock.
+ */
+export function completedAtOf(isoDate: string, today: string): string | undefined {
+  return isoDate === today ? undefined : `${isoDate}T12:00:00Z`;
 }
 
 /**
@@ -95,7 +100,7 @@ export function scoreText(response: Pick<MeasureResponseDto, 'status' | 'score' 
   }
   const parts = Object.entries(score.items).map(([key, value]) => {
     const label = answerOf(response.answers.names, key) ?? answerOf(itemLabels, key) ?? key;
-    const band = score.itemBands[key];
+    const band = answerOf(score.itemBands, key);
     return `${label} ${value}${band === undefined ? '' : ` (${band})`}`;
   });
   return parts.length === 0 ? 'Not scored' : parts.join('; ');

@@ -1,17 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { timepointLabel } from '../../../../src/outcomes/schedule.js';
-import { baselineOf, changeSentence, chartSummary, decimalsFor, dueCountText, dueTag, linkTag, timepointChoices, timepointText, unavailableText, type SeriesLine } from './labels.js';
+import { changeBaseline, changeSentence, chartSummary, decimalsFor, dueCountText, dueTag, linkTag, timepointChoices, timepointText, unavailableText, type SeriesLine } from './labels.js';
 
 const at = (day: number): string => `2026-0${day}-01T10:00:00Z`;
 
-function line(values: readonly (readonly [number, string | null])[], change: SeriesLine['change'], direction: SeriesLine['direction'] = 'higher-better'): SeriesLine {
+type Change = Omit<NonNullable<SeriesLine['change']>, 'baselineResponseId' | 'baseline'>;
+
+/** A line whose change, when there is one, runs from its first point (r0), as the server would name it. */
+function line(values: readonly (readonly [number, string | null])[], change: Change | null, direction: SeriesLine['direction'] = 'higher-better'): SeriesLine {
   return {
     key: 'headline',
     label: 'Score',
     direction,
     bands: [],
     points: values.map(([value, band], i) => ({ responseId: `r${i}`, at: at(i + 1), timepoint: i === 0 ? 'baseline' : `follow-up-${i * 12}`, value, band })),
-    change,
+    change: change === null ? null : { baselineResponseId: 'r0', baseline: values[0]?.[0] ?? 0, ...change },
   };
 }
 
@@ -164,6 +167,29 @@ describe('changeSentence', () => {
     expect(changeSentence(line([[19.98, null]], null))).toBe('Only one score so far. The change shows once there is a follow-up.');
     expect(changeSentence(line([], null))).toBe('No scores yet.');
   });
+  it('says why there is no change when there are several scores but the server compared none', () => {
+    const several = line(
+      [
+        [14.75, null],
+        [23.21, null],
+      ],
+      null,
+    );
+    expect(changeSentence(several)).toBe('No change shown: the latest score starts a new referral or was answered on a changed version of the scale.');
+  });
+  it('names the bands moved from the server’s baseline, not the earliest point', () => {
+    // ONS life satisfaction: an earlier referral's 2 (Low), then this referral's baseline 5 (Medium) and 8 (High): 1 band better, from Medium.
+    const points = line(
+      [
+        [2, 'Low'],
+        [5, 'Medium'],
+        [8, 'High'],
+      ],
+      null,
+    ).points;
+    const change = { baselineResponseId: 'r1', baseline: 5, fromBaseline: 3, improved: true, meaningful: null, threshold: null, bandMovement: 1 };
+    expect(changeSentence({ points, change })).toBe('Improved by 3 points — 1 band better, from Medium to High');
+  });
 });
 
 describe('chartSummary', () => {
@@ -197,20 +223,28 @@ describe('chartSummary', () => {
   });
 });
 
-describe('baselineOf', () => {
-  it('takes the baseline timepoint, else the earliest point, as the server does', () => {
-    const points = line(
-      [
-        [10, null],
-        [12, null],
-      ],
-      null,
-    ).points;
-    expect(baselineOf(points)?.value).toBe(10);
-    const noBaseline = points.map((p) => ({ ...p, timepoint: 'other' }));
-    expect(baselineOf(noBaseline)?.value).toBe(10);
-    const lateBaseline = [{ ...points[0]!, timepoint: 'other' }, { ...points[1]!, timepoint: 'baseline' }];
-    expect(baselineOf(lateBaseline)?.value).toBe(12);
+describe('changeBaseline', () => {
+  const points = line(
+    [
+      [14.75, null],
+      [16.36, null],
+      [19.98, null],
+    ],
+    null,
+  ).points;
+  it('is the score the server measured from, found on the line by its response', () => {
+    // A second referral's baseline 16.36 (r1), not the first referral's 14.75 (r0): 19.98 − 16.36 = 3.62.
+    const change = { baselineResponseId: 'r1', baseline: 16.36, fromBaseline: 3.62, improved: true, meaningful: true, threshold: 2.87, bandMovement: null };
+    const found = changeBaseline({ points, change });
+    expect(found?.value).toBe(16.36);
+    expect(found?.point?.responseId).toBe('r1');
+  });
+  it('keeps the server’s value when its response is not on the line', () => {
+    const change = { baselineResponseId: 'elsewhere', baseline: 12, fromBaseline: 7.98, improved: true, meaningful: true, threshold: 2.87, bandMovement: null };
+    expect(changeBaseline({ points, change })).toEqual({ value: 12, point: undefined });
+  });
+  it('is none when the server worked out no change', () => {
+    expect(changeBaseline({ points, change: null })).toBeNull();
   });
 });
 

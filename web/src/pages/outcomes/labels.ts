@@ -99,9 +99,15 @@ export const REMINDER_LABELS = { none: 'No reminders', email: 'By email', sms: '
 
 type Point = SeriesLine['points'][number];
 
-/** The point changes are measured from, as the server judges it: the baseline timepoint, else the earliest. */
-export function baselineOf(points: readonly Point[]): Point | undefined {
-  return points.find((p) => p.timepoint === 'baseline') ?? points[0];
+/**
+ * The score the server measured the change from, with its point on the line. Only the server
+ * knows which scores compare (the same referral, the same version of the scale), so the page
+ * never picks a baseline of its own: without a change there is none to show.
+ */
+export function changeBaseline(line: Pick<SeriesLine, 'points' | 'change'>): { value: number; point: Point | undefined } | null {
+  const { change } = line;
+  if (change === null) return null;
+  return { value: change.baseline, point: line.points.find((p) => p.responseId === change.baselineResponseId) };
 }
 
 /** The line above the due list: how many need doing now, and how many are coming up. */
@@ -145,7 +151,11 @@ const bandsText = (n: number): string => (n === 1 ? '1 band' : `${n} bands`);
 export function changeSentence(line: Pick<SeriesLine, 'points' | 'change'>): string {
   const { points, change } = line;
   if (points.length === 0) return 'No scores yet.';
-  if (change === null) return 'Only one score so far. The change shows once there is a follow-up.';
+  if (change === null) {
+    return points.length === 1
+      ? 'Only one score so far. The change shows once there is a follow-up.'
+      : 'No change shown: the latest score starts a new referral or was answered on a changed version of the scale.';
+  }
   const decimals = decimalsFor([...points.map((p) => p.value), ...(change.threshold === null ? [] : [change.threshold])]);
   const size = Math.abs(change.fromBaseline);
   const head =
@@ -158,7 +168,7 @@ export function changeSentence(line: Pick<SeriesLine, 'points' | 'change'>): str
     return `${head} — less than a meaningful change ${threshold}`;
   }
   if (change.bandMovement !== null) {
-    const from = baselineOf(points)?.band ?? null;
+    const from = changeBaseline(line)?.point?.band ?? null;
     const to = points.at(-1)?.band ?? null;
     if (change.bandMovement === 0) return `${head} — still in the same band${to === null ? '' : ` (${to})`}`;
     const moved = `${bandsText(Math.abs(change.bandMovement))} ${change.bandMovement > 0 ? 'better' : 'worse'}`;

@@ -4,7 +4,7 @@ import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { SuccessBanner } from '../../components/SuccessBanner.js';
 import { noErrors, type FormErrors } from '../../forms/errors.js';
-import { formatDate } from './dates.js';
+import { formatDateTime } from './dates.js';
 import { answerProblems, fieldOrder, serverProblems, toFormErrors } from '../outcomes/form/answers.js';
 import { MeasureFields } from '../outcomes/form/MeasureFields.js';
 import { asQuestionnaireProblem, isGone, postQuestionnaire, saveAnswers, type QuestionnaireProblem } from './api.js';
@@ -93,7 +93,7 @@ export function QuestionnaireForm({ token, questionnaire, csrfToken, onSent, onR
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
         {savedAt !== null && (
-          <SuccessBanner key={savedAt}>Your answers are saved. Open the same link again to carry on, until {formatDate(questionnaire.expiresAt)}.</SuccessBanner>
+          <SuccessBanner key={savedAt}>Your answers are saved. Open the same link again to carry on, until {formatDateTime(questionnaire.expiresAt)}.</SuccessBanner>
         )}
         <ErrorSummary errors={summary} order={fieldOrder(definition, ID_PREFIX)} />
         <PageHeading title={definition.name}>
@@ -107,7 +107,7 @@ export function QuestionnaireForm({ token, questionnaire, csrfToken, onSent, onR
           {schemeName} would like to know how you have been. Your answers go to your link worker, to help you both see what is changing.
         </p>
         <p className="nhsuk-body">
-          You can save your answers and come back to this link later. It works until {formatDate(questionnaire.expiresAt)}.
+          You can save your answers and come back to this link later. It works until {formatDateTime(questionnaire.expiresAt)}.
         </p>
         <form noValidate onSubmit={send}>
           <MeasureFields definition={definition} answers={answers} onChange={setAnswers} errors={itemErrors} idPrefix={ID_PREFIX} />

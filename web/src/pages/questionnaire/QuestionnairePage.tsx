@@ -5,7 +5,7 @@ import { ConfirmationPanel } from '../../components/ConfirmationPanel.js';
 import { Loading } from '../../components/Loading.js';
 import { currentSession, useSession } from '../../session/context.js';
 import { asQuestionnaireProblem, isGone, postQuestionnaire, tokenFromHash, type GoneCode, type QuestionnaireProblem } from './api.js';
-import { CannotLoad, GoneMessage, UnknownLink } from './messages.js';
+import { CannotLoad, CannotReach, GoneMessage, UnknownLink } from './messages.js';
 import { QuestionnaireForm } from './QuestionnaireForm.js';
 
 type View =
@@ -14,6 +14,8 @@ type View =
   | { status: 'sent'; schemeName: string }
   | { status: 'gone'; code: GoneCode }
   | { status: 'unknown' }
+  /** The service could not be reached at all; nothing has been shown yet, so there are no answers on the page. */
+  | { status: 'offline' }
   | { status: 'error'; detail: string };
 
 /** What a refusal means for the person: a link that has ended, one we do not know, or a fault. */
@@ -21,6 +23,7 @@ export function viewOfProblem(problem: QuestionnaireProblem): View {
   if (isGone(problem.code)) return { status: 'gone', code: problem.code };
   // 400: the hash is not even the shape of a token (cut short when copied); 404: no such link.
   if (problem.status === 404 || problem.status === 400) return { status: 'unknown' };
+  if (problem.code === 'network') return { status: 'offline' };
   return { status: 'error', detail: problem.detail };
 }
 
@@ -34,6 +37,8 @@ export function QuestionnairePage(): ReactNode {
   const { state } = useSession();
   const token = tokenFromHash(hash);
   const [view, setView] = useState<View>({ status: 'loading' });
+  // Each "Try again" opens the link afresh.
+  const [attempt, setAttempt] = useState(0);
   // Someone signed in on this device sends a session cookie, and with it the CSRF token is needed: wait to know it.
   const sessionKnown = state.status !== 'loading';
   const csrfToken = currentSession(state)?.csrfToken ?? null;
@@ -53,7 +58,7 @@ export function QuestionnairePage(): ReactNode {
     return () => {
       current = false;
     };
-  }, [token, sessionKnown, csrfToken]);
+  }, [token, sessionKnown, csrfToken, attempt]);
 
   if (token === null) return <UnknownLink />;
   switch (view.status) {
@@ -80,6 +85,14 @@ export function QuestionnairePage(): ReactNode {
       return <GoneMessage code={view.code} />;
     case 'unknown':
       return <UnknownLink />;
+    case 'offline':
+      return (
+        <CannotReach
+          onRetry={() => {
+            setAttempt((n) => n + 1);
+          }}
+        />
+      );
     case 'error':
       return <CannotLoad detail={view.detail} />;
     default: {

@@ -26,5 +26,7 @@ describe('the questionnaire link', () => {
     expect(viewOfProblem(new QuestionnaireProblem(404, 'link-unknown', 'x'))).toEqual({ status: 'unknown' });
     expect(viewOfProblem(new QuestionnaireProblem(400, 'validation', 'x'))).toEqual({ status: 'unknown' });
     expect(viewOfProblem(new QuestionnaireProblem(429, 'throttled', 'Wait a few minutes'))).toEqual({ status: 'error', detail: 'Wait a few minutes' });
+    // Unreachable at first load: no answers are on the page yet, so the page offers to try again rather than reuse the save message.
+    expect(viewOfProblem(new QuestionnaireProblem(0, 'network', 'x'))).toEqual({ status: 'offline' });
   });
 });

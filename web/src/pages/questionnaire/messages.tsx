@@ -58,3 +58,17 @@ export function CannotLoad({ detail }: { detail: string }): ReactNode {
     </>
   );
 }
+
+/** The first load could not reach the service: nothing was shown, so nothing is lost by trying again. */
+export function CannotReach({ onRetry }: { onRetry: () => void }): ReactNode {
+  return (
+    <>
+      <PageHeading>Sorry, we could not open your questionnaire</PageHeading>
+      <p className="nhsuk-body">We could not reach the service. Check your internet connection, then try again.</p>
+      <button className="nhsuk-button" type="button" onClick={onRetry}>
+        Try again
+      </button>
+      <p className="nhsuk-body">If it keeps happening, try again later or contact your link worker.</p>
+    </>
+  );
+}
