@@ -146,6 +146,31 @@ export const schedulePoint = z.discriminatedUnion('kind', [
 ]);
 export type SchedulePoint = z.infer<typeof schedulePoint>;
 
+/** The timepoint a schedule point is recorded at: 'baseline', 'follow-up-12', 'closure'. */
+export function timepointOf(point: SchedulePoint): string {
+  switch (point.kind) {
+    case 'baseline':
+      return 'baseline';
+    case 'follow-up':
+      return `follow-up-${point.weeks}`;
+    case 'closure':
+      return 'closure';
+    default: {
+      const unreachable: never = point;
+      return unreachable;
+    }
+  }
+}
+
+/** A timepoint in words, the same on the server (due lists, reminders) and in the pages; one not known is shown as it is. */
+export function timepointLabel(timepoint: string): string {
+  if (timepoint === 'baseline') return 'Baseline';
+  if (timepoint === 'closure') return 'At closure';
+  if (timepoint === 'other') return 'Other';
+  const weeks = /^follow-up-(\d+)$/.exec(timepoint)?.[1];
+  return weeks !== undefined ? `${weeks}-week follow-up` : timepoint;
+}
+
 export const scheduleEntry = z.object({
   measureKey: key,
   points: z.array(schedulePoint).min(1).max(12),

@@ -1,4 +1,4 @@
-import type { DueState, ScheduleEntry, SchedulePoint } from '../contracts/outcomes.js';
+import { timepointLabel, timepointOf, type DueState, type ScheduleEntry } from '../contracts/outcomes.js';
 import { londonDate } from '../referrals/domain/working-days.js';
 
 /**
@@ -27,28 +27,8 @@ export interface ScheduledMeasure {
   state: DueState;
 }
 
-export function timepointOf(point: SchedulePoint): string {
-  switch (point.kind) {
-    case 'baseline':
-      return 'baseline';
-    case 'follow-up':
-      return `follow-up-${point.weeks}`;
-    case 'closure':
-      return 'closure';
-    default: {
-      const unreachable: never = point;
-      return unreachable;
-    }
-  }
-}
-
-export function timepointLabel(timepoint: string): string {
-  if (timepoint === 'baseline') return 'Baseline';
-  if (timepoint === 'closure') return 'At closure';
-  if (timepoint === 'other') return 'Other';
-  const weeks = /^follow-up-(\d+)$/.exec(timepoint)?.[1];
-  return weeks ? `${weeks}-week follow-up` : timepoint;
-}
+/** One copy, shared with the web pages; re-exported for the server's callers and tests. */
+export { timepointLabel, timepointOf };
 
 /** YYYY-MM-DD plus whole days, by the calendar (no clock changes to trip over). */
 export function addDays(isoDate: string, days: number): string {

@@ -1,11 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DueMeasure } from '../../contracts/outcomes.js';
 import type { ReferralDetail } from '../../contracts/referrals.js';
-import type { Actor } from '../../data/access.js';
 import { testBackend } from '../../testing/database.js';
-import { requireMeasure } from '../catalogue.js';
-import { insertCompletedResponse } from '../responses/store.js';
-import { inTestScheme, openOutcomeWorld, outbox, referPerson, startCase, swemwbsAnswers, type OutcomeWorld } from '../links/test-kit.js';
+import { inTestScheme, outbox, referPerson, startCase, type OutcomeWorld } from '../links/test-kit.js';
+import { completeSwemwbs, openScheduledWorld, staffActor } from './test-kit.js';
 import { dueForPerson, listDue } from './due.js';
 import { sendDueReminders } from './reminders.js';
 
@@ -22,47 +20,16 @@ let firstContact: Date;
 const day = (n: number) => new Date(firstContact.getTime() + n * DAY);
 
 beforeAll(async () => {
-  w = await openOutcomeWorld();
-  const today = new Date();
-  firstContact = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate(), 12));
-  // SWEMWBS at baseline, 12 weeks and closure; overdue 14 days after due.
-  await inTestScheme(w, (scope) =>
-    scope.db
-      .insertInto('outcome_settings')
-      .values({
-        scheme_id: scope.schemeId,
-        schedule: JSON.stringify([{ measureKey: 'swemwbs', points: [{ kind: 'baseline' }, { kind: 'follow-up', weeks: 12 }, { kind: 'closure' }] }]),
-        overdue_after_days: 14,
-        link_expiry_days: 14,
-      })
-      .execute(),
-  );
+  ({ w, firstContact } = await openScheduledWorld());
 });
 afterAll(async () => w.t.close());
 
-const worker = (): Actor => ({
-  type: 'user',
-  schemeId: w.scheme.schemeId,
-  userId: w.workerUser.userId,
-  label: 'Test link_worker',
-  role: 'link_worker',
-  membershipId: w.workerUser.membershipId,
-  organisationId: w.scheme.organisations.host,
-});
-
-const dueList = (now: Date) => w.t.ctx.data.inScheme(worker(), {}, (scope) => listDue(scope, { now, whose: 'all' }));
-const personView = (referral: ReferralDetail, now: Date) => w.t.ctx.data.inScheme(worker(), {}, (scope) => dueForPerson(scope, referral.person.id, now));
+const dueList = (now: Date) => w.t.ctx.data.inScheme(staffActor(w), {}, (scope) => listDue(scope, { now, whose: 'all' }));
+const personView = (referral: ReferralDetail, now: Date) => w.t.ctx.data.inScheme(staffActor(w), {}, (scope) => dueForPerson(scope, referral.person.id, now));
 const of = (items: DueMeasure[], referral: ReferralDetail) => items.filter((i) => i.referralId === referral.id).map((i) => `${i.timepoint}:${i.state}`);
 const run = (now: Date) => sendDueReminders(w.t.ctx.data, w.t.ctx.jobs, w.t.ctx.config, now);
 const messagesAbout = async (referral: ReferralDetail, email: string | null) =>
   (await outbox(w)).filter((m) => (m.template.startsWith('measure-reminder-') && m.entity_id === referral.id) || (email !== null && m.recipient === email));
-
-async function completeBaseline(referral: ReferralDetail): Promise<void> {
-  await w.t.ctx.data.inScheme(worker(), {}, async (scope) => {
-    const measure = await requireMeasure(scope, 'swemwbs');
-    await insertCompletedResponse(scope, { personId: referral.person.id, referralId: referral.id, measure, timepoint: 'baseline', mode: 'with-worker', answers: swemwbsAnswers([3, 3, 3, 3, 3, 3, 3]) });
-  });
-}
 
 async function post(url: string, payload: Record<string, unknown>, headers: Record<string, string> = w.worker.headers) {
   const response = await w.t.app.inject({ method: 'POST', url, headers, payload });
@@ -73,7 +40,7 @@ async function post(url: string, payload: Record<string, unknown>, headers: Reco
 async function caseWithBaseline(email: string | null = null, person: Record<string, unknown> = {}): Promise<ReferralDetail> {
   const referral = await referPerson(w, { ...(email ? { email } : {}), ...person });
   await startCase(w, referral, firstContact);
-  await completeBaseline(referral);
+  await completeSwemwbs(w, referral, 'baseline');
   if (email) {
     await inTestScheme(w, (scope) =>
       scope.db.insertInto('outcome_preferences').values({ scheme_id: scope.schemeId, person_id: referral.person.id, reminders: 'email', agreed_at: new Date() }).onConflict((oc) => oc.doNothing()).execute(),

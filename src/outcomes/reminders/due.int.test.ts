@@ -1,13 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DueMeasure } from '../../contracts/outcomes.js';
 import type { ReferralDetail } from '../../contracts/referrals.js';
-import type { Actor } from '../../data/access.js';
 import { londonDate } from '../../referrals/domain/working-days.js';
 import { createTestUser, signInAs, type TestUser } from '../../testing/app.js';
 import { testBackend } from '../../testing/database.js';
-import { requireMeasure } from '../catalogue.js';
-import { insertCompletedResponse } from '../responses/store.js';
-import { inTestScheme, openOutcomeWorld, referPerson, startCase, swemwbsAnswers, type OutcomeWorld } from '../links/test-kit.js';
+import { inTestScheme, referPerson, startCase, type OutcomeWorld } from '../links/test-kit.js';
+import { completeSwemwbs, openScheduledWorld, staffActor } from './test-kit.js';
 import { dueForPerson, listDue } from './due.js';
 
 const DAY = 86_400_000;
@@ -19,44 +17,13 @@ const day = (n: number) => new Date(firstContact.getTime() + n * DAY);
 const dateOf = (n: number) => day(n).toISOString().slice(0, 10);
 
 beforeAll(async () => {
-  w = await openOutcomeWorld();
+  ({ w, firstContact } = await openScheduledWorld());
   otherWorker = await createTestUser(w.t.ctx.data, w.scheme, 'link_worker');
-  const today = new Date();
-  firstContact = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate(), 12));
-  // SWEMWBS at baseline, 12 weeks and closure; overdue 14 days after due.
-  await inTestScheme(w, (scope) =>
-    scope.db
-      .insertInto('outcome_settings')
-      .values({
-        scheme_id: scope.schemeId,
-        schedule: JSON.stringify([{ measureKey: 'swemwbs', points: [{ kind: 'baseline' }, { kind: 'follow-up', weeks: 12 }, { kind: 'closure' }] }]),
-        overdue_after_days: 14,
-        link_expiry_days: 14,
-      })
-      .execute(),
-  );
 });
 afterAll(async () => w.t.close());
 
-const actorOf = (user: TestUser): Actor => ({
-  type: 'user',
-  schemeId: w.scheme.schemeId,
-  userId: user.userId,
-  label: `Test ${user.role}`,
-  role: user.role === 'scheme_manager' ? 'scheme_manager' : 'link_worker',
-  membershipId: user.membershipId,
-  organisationId: w.scheme.organisations.host,
-});
-
-const due = (user: TestUser, now: Date, whose: 'mine' | 'all' = 'mine') => w.t.ctx.data.inScheme(actorOf(user), {}, (scope) => listDue(scope, { now, whose }));
+const due = (user: TestUser, now: Date, whose: 'mine' | 'all' = 'mine') => w.t.ctx.data.inScheme(staffActor(w, user), {}, (scope) => listDue(scope, { now, whose }));
 const of = (items: DueMeasure[], referral: ReferralDetail) => items.filter((i) => i.referralId === referral.id).map((i) => `${i.timepoint}:${i.state}:${i.dueOn}`);
-
-async function complete(referral: ReferralDetail, timepoint: string): Promise<void> {
-  await w.t.ctx.data.inScheme(actorOf(w.workerUser), {}, async (scope) => {
-    const measure = await requireMeasure(scope, 'swemwbs');
-    await insertCompletedResponse(scope, { personId: referral.person.id, referralId: referral.id, measure, timepoint, mode: 'with-worker', answers: swemwbsAnswers([3, 3, 3, 3, 3, 3, 3]) });
-  });
-}
 
 async function event(referral: ReferralDetail, payload: Record<string, unknown>): Promise<void> {
   const response = await w.t.app.inject({ method: 'POST', url: `/api/referrals/${referral.id}/events`, headers: w.worker.headers, payload });
@@ -68,7 +35,7 @@ describe(`what is due (${testBackend()})`, () => {
     const referral = await referPerson(w);
     await startCase(w, referral, firstContact);
     expect(of(await due(w.workerUser, day(0)), referral)).toEqual([`baseline:due:${dateOf(0)}`]);
-    await complete(referral, 'baseline');
+    await completeSwemwbs(w, referral, 'baseline');
     expect(of(await due(w.workerUser, day(69)), referral)).toEqual([]);
     expect(of(await due(w.workerUser, day(70)), referral)).toEqual([`follow-up-12:upcoming:${dateOf(84)}`]);
     expect(of(await due(w.workerUser, day(84)), referral)).toEqual([`follow-up-12:due:${dateOf(84)}`]);
@@ -93,11 +60,11 @@ describe(`what is due (${testBackend()})`, () => {
     expect(of(await due(otherWorker, day(98), 'all'), referral)).toEqual([`follow-up-12:overdue:${dateOf(84)}`]);
 
     // The person's own view has everything, done included.
-    const all = await w.t.ctx.data.inScheme(actorOf(w.workerUser), {}, (scope) => dueForPerson(scope, referral.person.id, day(98)));
+    const all = await w.t.ctx.data.inScheme(staffActor(w), {}, (scope) => dueForPerson(scope, referral.person.id, day(98)));
     expect(all.map((i) => `${i.timepoint}:${i.state}`)).toEqual(['baseline:done', 'follow-up-12:overdue']);
     expect(all[0]?.responseId).toEqual(expect.any(String));
 
-    await complete(referral, 'follow-up-12');
+    await completeSwemwbs(w, referral, 'follow-up-12');
     expect(of(await due(w.workerUser, day(98)), referral)).toEqual([]);
   });
 
@@ -115,7 +82,7 @@ describe(`what is due (${testBackend()})`, () => {
     const referral = await referPerson(w);
     const [y, m, d] = londonDate(new Date()).split('-').map(Number) as [number, number, number];
     await startCase(w, referral, new Date(Date.UTC(y, m - 1, d - 84, 12)));
-    await complete(referral, 'baseline');
+    await completeSwemwbs(w, referral, 'baseline');
 
     const mine = await w.t.app.inject({ method: 'GET', url: '/api/outcomes/due', headers: w.worker.headers });
     expect(mine.statusCode, mine.body).toBe(200);

@@ -1,12 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PublicQuestionnaire } from '../../contracts/outcomes.js';
 import type { ReferralDetail } from '../../contracts/referrals.js';
-import type { Actor } from '../../data/access.js';
 import { JobQueue } from '../../jobs/queue.js';
 import { testBackend } from '../../testing/database.js';
-import { requireMeasure } from '../catalogue.js';
-import { insertCompletedResponse } from '../responses/store.js';
-import { inTestScheme, openOutcomeWorld, outbox, referPerson, startCase, swemwbsAnswers, tokenIn, type OutboxRow, type OutcomeWorld } from '../links/test-kit.js';
+import { inTestScheme, outbox, referPerson, startCase, swemwbsAnswers, tokenIn, type OutboxRow, type OutcomeWorld } from '../links/test-kit.js';
+import { completeSwemwbs, openScheduledWorld } from './test-kit.js';
 import { registerOutcomeJobs, REMINDERS_QUEUE } from './jobs.js';
 import { sendDueReminders } from './reminders.js';
 
@@ -17,41 +15,15 @@ let firstContact: Date;
 const day = (n: number, hours = 0) => new Date(firstContact.getTime() + n * DAY + hours * 3_600_000);
 
 beforeAll(async () => {
-  w = await openOutcomeWorld();
-  const today = new Date();
-  firstContact = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate(), 12));
-  // The scheme measures SWEMWBS at baseline, 12 weeks and closure; overdue 14 days after due.
-  await inTestScheme(w, (scope) =>
-    scope.db
-      .insertInto('outcome_settings')
-      .values({
-        scheme_id: scope.schemeId,
-        schedule: JSON.stringify([{ measureKey: 'swemwbs', points: [{ kind: 'baseline' }, { kind: 'follow-up', weeks: 12 }, { kind: 'closure' }] }]),
-        overdue_after_days: 14,
-        link_expiry_days: 14,
-      })
-      .execute(),
-  );
+  ({ w, firstContact } = await openScheduledWorld());
 });
 afterAll(async () => w.t.close());
-
-function workerActor(): Actor {
-  return { type: 'user', schemeId: w.scheme.schemeId, userId: w.workerUser.userId, label: 'Test link_worker', role: 'link_worker', membershipId: w.workerUser.membershipId, organisationId: w.scheme.organisations.host };
-}
-
-/** Records SWEMWBS at a point with the link worker, as the staff page would. */
-async function complete(referral: ReferralDetail, timepoint: string): Promise<void> {
-  await w.t.ctx.data.inScheme(workerActor(), {}, async (scope) => {
-    const measure = await requireMeasure(scope, 'swemwbs');
-    await insertCompletedResponse(scope, { personId: referral.person.id, referralId: referral.id, measure, timepoint, mode: 'with-worker', answers: swemwbsAnswers([3, 3, 3, 3, 3, 3, 3]) });
-  });
-}
 
 /** A case with first contact made and the baseline done, so only the follow-up is left to chase. */
 async function caseWithBaseline(person: Record<string, unknown> = {}): Promise<ReferralDetail> {
   const referral = await referPerson(w, person);
   await startCase(w, referral, firstContact);
-  await complete(referral, 'baseline');
+  await completeSwemwbs(w, referral, 'baseline');
   return referral;
 }
 
@@ -144,7 +116,7 @@ describe(`outcome reminders on a controlled clock (${testBackend()})`, () => {
     const referral = await caseWithBaseline();
     await run(day(84));
     expect(await remindersFor(referral)).toHaveLength(1);
-    await complete(referral, 'follow-up-12');
+    await completeSwemwbs(w, referral, 'follow-up-12');
     await run(day(98));
     await run(day(120));
     expect((await remindersFor(referral)).map((m) => m.template)).toEqual(['measure-reminder-due']);

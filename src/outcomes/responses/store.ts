@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { sql } from 'kysely';
-import type { MeasureAnswers, MeasureScore, ResponseMode, SchemeMeasure } from '../../contracts/outcomes.js';
+import { sql, type Insertable } from 'kysely';
+import type { MeasureAnswers, MeasureDefinition, MeasureScore, ResponseMode, SchemeMeasure } from '../../contracts/outcomes.js';
 import { measureAnswers as answersSchema, measureDefinition } from '../../contracts/outcomes.js';
 import type { SchemeScope } from '../../data/access.js';
-import type { MeasureResponseRow } from '../../db/schema.js';
+import type { MeasureResponseRow, MeasureResponsesTable } from '../../db/schema.js';
 import { AppError, notFound, validationError } from '../../errors.js';
 import { checkPartialAnswers, scoreResponse, type AnswerProblem } from '../scoring.js';
 
@@ -44,6 +44,34 @@ function enteredBy(scope: SchemeScope): { entered_by: string | null; entered_by_
   return { entered_by: null, entered_by_label: null };
 }
 
+/**
+ * Writes a new response with its audit row: who and what it is for, in one place; the caller
+ * adds its status and the rest (answers and score when completed, nothing while waiting).
+ */
+async function insertResponse(
+  scope: SchemeScope,
+  input: { personId: string; referralId: string | null; definition: MeasureDefinition; timepoint: string; mode: ResponseMode },
+  rest: Pick<Insertable<MeasureResponsesTable>, 'status' | 'answers' | 'score' | 'headline' | 'entered_by' | 'entered_by_label' | 'completed_at'>,
+): Promise<string> {
+  const id = randomUUID();
+  await scope.db
+    .insertInto('measure_responses')
+    .values({
+      scheme_id: scope.schemeId,
+      id,
+      person_id: input.personId,
+      referral_id: input.referralId,
+      measure_key: input.definition.key,
+      definition: JSON.stringify(input.definition),
+      timepoint: input.timepoint,
+      mode: input.mode,
+      ...rest,
+    })
+    .execute();
+  await scope.audit({ action: 'create', entityType: 'measure_response', entityId: id, detail: { personId: input.personId, measure: input.definition.key, timepoint: input.timepoint, mode: input.mode } });
+  return id;
+}
+
 /** A completed response, recorded with the link worker, from paper, or entered from a licensed tool. */
 export async function insertCompletedResponse(
   scope: SchemeScope,
@@ -71,27 +99,14 @@ export async function insertCompletedResponse(
   if (completedAt.getTime() > Date.now() + 5 * 60_000) throw validationError([{ field: 'body.completedAt', message: 'The date it was completed cannot be in the future' }]);
   // No measure here predates 2000: an earlier date is a typing slip (1926 for 2026), not history.
   if (completedAt.getTime() < EARLIEST_COMPLETED_AT) throw validationError([{ field: 'body.completedAt', message: 'Enter a date from 1 January 2000 onwards' }]);
-  const id = randomUUID();
-  await scope.db
-    .insertInto('measure_responses')
-    .values({
-      scheme_id: scope.schemeId,
-      id,
-      person_id: input.personId,
-      referral_id: input.referralId,
-      measure_key: definition.key,
-      definition: JSON.stringify(definition),
-      timepoint: input.timepoint,
-      status: 'completed',
-      mode: input.mode,
-      answers: JSON.stringify(input.answers),
-      score: JSON.stringify(result.score),
-      headline: result.score.headline,
-      ...enteredBy(scope),
-      completed_at: completedAt,
-    })
-    .execute();
-  await scope.audit({ action: 'create', entityType: 'measure_response', entityId: id, detail: { personId: input.personId, measure: definition.key, timepoint: input.timepoint, mode: input.mode } });
+  const id = await insertResponse(scope, { ...input, definition }, {
+    status: 'completed',
+    answers: JSON.stringify(input.answers),
+    score: JSON.stringify(result.score),
+    headline: result.score.headline,
+    ...enteredBy(scope),
+    completed_at: completedAt,
+  });
   return { id, score: result.score };
 }
 
@@ -101,26 +116,12 @@ export async function createPendingResponse(
   input: { personId: string; referralId: string | null; measure: SchemeMeasure; timepoint: string },
 ): Promise<string> {
   await assertPersonAndReferral(scope, input.personId, input.referralId);
-  const id = randomUUID();
-  await scope.db
-    .insertInto('measure_responses')
-    .values({
-      scheme_id: scope.schemeId,
-      id,
-      person_id: input.personId,
-      referral_id: input.referralId,
-      measure_key: input.measure.definition.key,
-      definition: JSON.stringify(input.measure.definition),
-      timepoint: input.timepoint,
-      status: 'in-progress',
-      mode: 'self',
-      // The person enters it, not whoever sent the link (measure_links.created_by records that).
-      entered_by: null,
-      entered_by_label: null,
-    })
-    .execute();
-  await scope.audit({ action: 'create', entityType: 'measure_response', entityId: id, detail: { personId: input.personId, measure: input.measure.definition.key, timepoint: input.timepoint, mode: 'self' } });
-  return id;
+  return insertResponse(
+    scope,
+    { ...input, definition: input.measure.definition, mode: 'self' },
+    // The person enters it, not whoever sent the link (measure_links.created_by records that).
+    { status: 'in-progress', entered_by: null, entered_by_label: null },
+  );
 }
 
 /** Locks an in-progress response for a change, and reads its definition back. */

@@ -24,6 +24,12 @@ function noticeOf(state: unknown): string | null {
   return typeof state.notice === 'string' ? state.notice : null;
 }
 
+/** The two settings counted in whole days, as the same kind of box. */
+const DAYS_FIELDS: readonly { name: 'overdueAfterDays' | 'linkExpiryDays'; label: string; hint: string }[] = [
+  { name: 'overdueAfterDays', label: 'Days after a measure is due before it shows as overdue', hint: 'From 1 to 90 days.' },
+  { name: 'linkExpiryDays', label: 'Days a questionnaire link works', hint: 'From 1 to 60 days. A link also stops working once the person sends their answers.' },
+];
+
 /**
  * /admin/outcome-settings (scheme managers and administrators): which measures the scheme uses,
  * its thresholds for a meaningful change, when measures fall due, and how long links last. A
@@ -137,24 +143,18 @@ function SettingsForm({ settings, measures, notice, onSaved }: FormProps): React
               }}
             />
             <FormSection heading="Due, overdue and links" id="timing">
-              <TextField
-                name="overdueAfterDays"
-                label="Days after a measure is due before it shows as overdue"
-                hint="From 1 to 90 days."
-                inputMode="numeric"
-                widthClass="nhsuk-input--width-3"
-                defaultValue={String(settings.overdueAfterDays)}
-                error={errors.fields.overdueAfterDays}
-              />
-              <TextField
-                name="linkExpiryDays"
-                label="Days a questionnaire link works"
-                hint="From 1 to 60 days. A link also stops working once the person sends their answers."
-                inputMode="numeric"
-                widthClass="nhsuk-input--width-3"
-                defaultValue={String(settings.linkExpiryDays)}
-                error={errors.fields.linkExpiryDays}
-              />
+              {DAYS_FIELDS.map(({ name, label, hint }) => (
+                <TextField
+                  key={name}
+                  name={name}
+                  label={label}
+                  hint={hint}
+                  inputMode="numeric"
+                  widthClass="nhsuk-input--width-3"
+                  defaultValue={String(settings[name])}
+                  error={errors.fields[name]}
+                />
+              ))}
             </FormSection>
             <button className="nhsuk-button" type="submit" disabled={busy}>
               Save settings

@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { measureLink, type MeasureLinkDto } from '../../../../src/contracts/outcomes.js';
+import { measureLink, timepointLabel, type MeasureLinkDto } from '../../../../src/contracts/outcomes.js';
 import { postJson } from '../../api/client.js';
 import { useProblemHandler } from '../../api/useApi.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
@@ -8,7 +8,7 @@ import { Tag } from '../../components/Tag.js';
 import { noErrors, type FormErrors } from '../../forms/errors.js';
 import { formatDateTime } from '../../format/text.js';
 import { deliveryText } from '../referrals/labels.js';
-import { CHANNEL_LABELS, linkTag, timepointText } from './labels.js';
+import { CHANNEL_LABELS, linkTag } from './labels.js';
 
 /**
  * The questionnaire links sent to the person, newest first, with what became of each. An open
@@ -57,7 +57,7 @@ export function LinksTable({ links, onRevoked }: Props): ReactNode {
             key: link.id,
             cells: [
               link.measureName,
-              timepointText(link.timepoint),
+              timepointLabel(link.timepoint),
               <>
                 {formatDateTime(link.sentAt)} by {CHANNEL_LABELS[link.channel].toLowerCase()}
                 {link.notificationStatus !== null && <span className="nhsuk-body-s nhsuk-u-display-block">{deliveryText(link.notificationStatus)}</span>}

@@ -1,9 +1,9 @@
 import type { ReactNode } from 'react';
-import type { MeasureResponseDto, MeasureSeries, SchemeMeasure } from '../../../../src/contracts/outcomes.js';
+import { timepointLabel, type MeasureResponseDto, type MeasureSeries, type SchemeMeasure } from '../../../../src/contracts/outcomes.js';
 import { SummaryList, type SummaryRow } from '../../components/SummaryList.js';
 import { formatDate } from '../referrals/labels.js';
 import { definedRange } from './chart-scale.js';
-import { changeBaseline, changeSentence, decimalsFor, directionText, formatScore, timepointText, type SeriesLine } from './labels.js';
+import { changeBaseline, changeSentence, decimalsFor, directionText, formatScore, type SeriesLine } from './labels.js';
 import { ScoreChart } from './ScoreChart.js';
 
 /**
@@ -25,7 +25,7 @@ function lineRows(line: SeriesLine, measure: SchemeMeasure | undefined, response
   const last = line.points.at(-1);
   if (last === undefined) return [];
   const decimals = decimalsFor(line.points.map((p) => p.value));
-  const at = (p: SeriesLine['points'][number]): string => `${timepointText(p.timepoint)}, ${formatDate(p.at)}`;
+  const at = (p: SeriesLine['points'][number]): string => `${timepointLabel(p.timepoint)}, ${formatDate(p.at)}`;
   const banded = (p: SeriesLine['points'][number]): string => (p.band === null ? '' : ` (${p.band})`);
   const scoring = measure?.definition.scoring;
   const converted = scoring?.rule === 'sum-table' ? scoring.convertedLabel : null;

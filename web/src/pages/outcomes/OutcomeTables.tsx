@@ -1,10 +1,10 @@
 import type { ReactNode } from 'react';
-import type { DueMeasure, MeasureResponseDto } from '../../../../src/contracts/outcomes.js';
+import { timepointLabel, type DueMeasure, type MeasureResponseDto } from '../../../../src/contracts/outcomes.js';
 import { ResponsiveTable } from '../../components/ResponsiveTable.js';
 import { Tag } from '../../components/Tag.js';
 import { formatDate } from '../referrals/labels.js';
 import { scoreText } from './forms.js';
-import { dueTag, modeText, responseStatusTag, timepointText } from './labels.js';
+import { dueTag, modeText, responseStatusTag } from './labels.js';
 
 /** The person's measures due, and every response recorded for them, newest first. */
 
@@ -54,7 +54,7 @@ export function ResponsesTable({ responses, itemLabels }: { responses: readonly 
             cells: [
               formatDate(when(r)),
               r.measureName,
-              timepointText(r.timepoint),
+              timepointLabel(r.timepoint),
               modeText(r.mode),
               r.enteredBy ?? (r.mode === 'self' ? 'The person' : 'Not recorded'),
               r.status === 'completed' ? scoreText(r, itemLabels) : <Tag tag={responseStatusTag(r.status)} />,

@@ -1,6 +1,6 @@
 import { useCallback, useState, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { outcomeSettings, personOutcomes } from '../../../../src/contracts/outcomes.js';
+import { outcomeSettings, personOutcomes, timepointLabel } from '../../../../src/contracts/outcomes.js';
 import { personDetail } from '../../../../src/contracts/people.js';
 import { useApi, useProblemHandler } from '../../api/useApi.js';
 import { ButtonLink } from '../../components/ButtonLink.js';
@@ -13,7 +13,7 @@ import { renameProblem, type ProblemFor } from '../referrals/forms.js';
 import { personName } from '../referrals/labels.js';
 import { personOutcomesPath, personPath } from './api.js';
 import { caseReferrals, linkMeasures } from './forms.js';
-import { CHANNEL_LABELS, timepointText } from './labels.js';
+import { CHANNEL_LABELS } from './labels.js';
 import { LinksTable } from './LinksTable.js';
 import { MeasureScores } from './MeasureScores.js';
 import { DueForPerson, ResponsesTable } from './OutcomeTables.js';
@@ -132,7 +132,7 @@ function PersonOutcomes({ id }: { id: string }): ReactNode {
           canSendBy={outcomes.canSendBy}
           problemFor={problemFor}
           onSent={(link) => {
-            changed(`The ${link.measureName} link (${timepointText(link.timepoint).toLowerCase()}) has been sent by ${CHANNEL_LABELS[link.channel].toLowerCase()}.`);
+            changed(`The ${link.measureName} link (${timepointLabel(link.timepoint).toLowerCase()}) has been sent by ${CHANNEL_LABELS[link.channel].toLowerCase()}.`);
           }}
         />
         <LinksTable

@@ -17,7 +17,7 @@ import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { fieldName, formText, hasErrors, noErrors, type FormErrors } from '../../forms/errors.js';
 import { answerProblems, emptyAnswers, fieldOrder, toFormErrors } from './form/answers.js';
 import { MeasureFields } from './form/MeasureFields.js';
-import { checkCompletedOn, completedAtOf, modesFor, scoreText, timepointsFor, type RecordMode, type ReferralChoice } from './forms.js';
+import { checkCompletedOn, chosenReferral, completedAtOf, modesFor, scoreText, timepointsFor, type RecordMode, type ReferralChoice } from './forms.js';
 import { MeasureTimepointFields } from './MeasureTimepointFields.js';
 
 /**
@@ -111,7 +111,7 @@ export function RecordMeasureForm({ personId, name, measures, schedule, due, ref
     }
     const body: RecordResponseInput = {
       measureKey: definition.key,
-      referralId: referrals.length > 1 ? formText(data, FIELDS.referralId) : (referrals[0]?.id ?? null),
+      referralId: chosenReferral(referrals, formText(data, FIELDS.referralId)),
       timepoint: formText(data, FIELDS.timepoint),
       mode,
       answers,

@@ -1,8 +1,9 @@
 import type { ReactNode } from 'react';
+import { timepointLabel } from '../../../../src/contracts/outcomes.js';
 import { ResponsiveTable } from '../../components/ResponsiveTable.js';
 import { formatDate } from '../referrals/labels.js';
 import { axisRange, bandZones, FRAME, gutterFor, thresholdZone, ticks, xPositions, yOf, type Range, type Zone } from './chart-scale.js';
-import { changeBaseline, chartSummary, decimalsFor, formatScore, timepointText, type SeriesLine } from './labels.js';
+import { changeBaseline, chartSummary, decimalsFor, formatScore, type SeriesLine } from './labels.js';
 import './outcomes.css';
 
 /**
@@ -119,7 +120,7 @@ export function ScoreChart({ title, line, defined }: Props): ReactNode {
             return (
               <g key={p.responseId}>
                 <circle cx={x} cy={y} r={5} fill="#005eb8" stroke="#ffffff" strokeWidth={2}>
-                  <title>{`${timepointText(p.timepoint)}, ${formatDate(p.at)}: ${formatScore(p.value, decimals)}${p.band === null ? '' : ` (${p.band})`}`}</title>
+                  <title>{`${timepointLabel(p.timepoint)}, ${formatDate(p.at)}: ${formatScore(p.value, decimals)}${p.band === null ? '' : ` (${p.band})`}`}</title>
                 </circle>
                 <text className="lw-chart__value" x={x} y={labelY} textAnchor="middle">
                   {formatScore(p.value, decimals)}
@@ -146,7 +147,7 @@ export function ScoreChart({ title, line, defined }: Props): ReactNode {
         rowHeader={false}
         rows={points.map((p) => ({
           key: p.responseId,
-          cells: [formatDate(p.at), timepointText(p.timepoint), formatScore(p.value, decimals), ...(line.bands.length > 0 ? [p.band ?? 'Outside the bands'] : [])],
+          cells: [formatDate(p.at), timepointLabel(p.timepoint), formatScore(p.value, decimals), ...(line.bands.length > 0 ? [p.band ?? 'Outside the bands'] : [])],
         }))}
       />
     </>

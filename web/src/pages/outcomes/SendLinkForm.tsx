@@ -8,7 +8,7 @@ import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { formText } from '../../forms/errors.js';
 import { useFormSubmit } from '../../forms/useFormSubmit.js';
 import { checkRenamed, type ProblemFor } from '../referrals/forms.js';
-import { timepointsFor, type ReferralChoice } from './forms.js';
+import { chosenReferral, timepointsFor, type ReferralChoice } from './forms.js';
 import { MeasureTimepointFields } from './MeasureTimepointFields.js';
 import { CHANNEL_LABELS, unavailableText } from './labels.js';
 
@@ -41,7 +41,7 @@ export function SendLinkForm({ personId, name, measures, schedule, due, referral
     fields: ORDER,
     check: (data) => {
       const channel = formText(data, FIELDS.channel);
-      const referralId = referrals.length > 1 ? formText(data, FIELDS.referralId) : (referrals[0]?.id ?? null);
+      const referralId = chosenReferral(referrals, formText(data, FIELDS.referralId));
       const checked = checkRenamed(sendLinkInput, { measureKey, timepoint: formText(data, FIELDS.timepoint), referralId, channel }, FIELDS);
       // The contract's message for a missing choice is technical; say what to do instead.
       if (channel === '') {

@@ -3,21 +3,21 @@ import { outcomeStory, type OutcomeStoryDto } from '../../../../src/contracts/ou
 import { postJson } from '../../api/client.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { Tag } from '../../components/Tag.js';
-import { TextArea } from '../../components/TextArea.js';
 import { formText } from '../../forms/errors.js';
 import { useFormSubmit } from '../../forms/useFormSubmit.js';
 import { formatDate } from '../referrals/labels.js';
 import type { ProblemFor } from '../referrals/forms.js';
 import type { ReferralChoice } from './forms.js';
 import { StoryEditor } from './StoryEditor.js';
-import { checkStory } from './storyForm.js';
+import { StoryFields } from './StoryFields.js';
+import { checkStory, storyFieldIds } from './storyForm.js';
 
 /**
  * The person's story of what changed, in their words, with whether they agreed to it being
  * shared. Only a de-identified version is ever shared, so that box appears once consent is
  * ticked, and must then be filled in.
  */
-const FIELDS = { story: 'story-text', consentToShare: 'story-consent', deidentified: 'story-deidentified' } as const;
+const FIELDS = storyFieldIds('story');
 const ORDER = [FIELDS.story, FIELDS.consentToShare, FIELDS.deidentified];
 
 interface Props {
@@ -157,41 +157,14 @@ export function StoriesSection({ personId, name, stories, referrals, problemFor,
       </h3>
       <ErrorSummary errors={errors} order={ORDER} />
       <form key={added} onSubmit={onSubmit} noValidate aria-labelledby="add-story-heading">
-        <TextArea name={FIELDS.story} label={`${name}’s story`} hint="What changed for them, in their own words where you can." error={errors.fields[FIELDS.story]} />
-        <div className="nhsuk-form-group">
-          <div className="nhsuk-checkboxes">
-            <div className="nhsuk-checkboxes__item">
-              <input
-                className="nhsuk-checkboxes__input"
-                id={FIELDS.consentToShare}
-                name={FIELDS.consentToShare}
-                type="checkbox"
-                checked={consent}
-                aria-controls={`${FIELDS.consentToShare}-conditional`}
-                aria-expanded={consent}
-                onChange={(event) => {
-                  setConsent(event.target.checked);
-                }}
-              />
-              <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor={FIELDS.consentToShare}>
-                {name} agrees to their story being shared in reports and case studies
-              </label>
-            </div>
-            <div
-              className={consent ? 'nhsuk-checkboxes__conditional' : 'nhsuk-checkboxes__conditional nhsuk-checkboxes__conditional--hidden'}
-              id={`${FIELDS.consentToShare}-conditional`}
-              // The design system hides this only once its script marks the page; this page does not run it.
-              hidden={!consent}
-            >
-              <TextArea
-                name={FIELDS.deidentified}
-                label="Version to share"
-                hint="Leave out names, places, dates and anything else that could identify them. Only this version is shared."
-                error={errors.fields[FIELDS.deidentified]}
-              />
-            </div>
-          </div>
-        </div>
+        <StoryFields
+          fields={FIELDS}
+          name={name}
+          consent={consent}
+          onConsentChange={setConsent}
+          errors={errors}
+          storyHint="What changed for them, in their own words where you can."
+        />
         <button className="nhsuk-button" type="submit" disabled={busy}>
           Add the story
         </button>

@@ -3,12 +3,12 @@ import { outcomeStory, type OutcomeStoryDto } from '../../../../src/contracts/ou
 import { ApiProblem } from '../../api/problem.js';
 import { WarningCallout } from '../../components/Callouts.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
-import { TextArea } from '../../components/TextArea.js';
 import { formText, hasErrors, type FormErrors } from '../../forms/errors.js';
 import { useFormSubmit } from '../../forms/useFormSubmit.js';
 import type { ProblemFor } from '../referrals/forms.js';
 import { usePutIfMatch } from '../people/api.js';
-import { checkStory, consentWithdrawn, STORY_CHANGED_ELSEWHERE } from './storyForm.js';
+import { StoryFields } from './StoryFields.js';
+import { checkStory, consentWithdrawn, storyFieldIds, STORY_CHANGED_ELSEWHERE } from './storyForm.js';
 
 /**
  * Changing a story already recorded: its words, the consent to share it, and the version for
@@ -16,7 +16,7 @@ import { checkStory, consentWithdrawn, STORY_CHANGED_ELSEWHERE } from './storyFo
  * first, the page reloads the story and this form (keyed by version) starts again from theirs.
  * Taking consent back deletes the version for sharing, and the form says so before it is saved.
  */
-const FIELDS = { story: 'story-edit-text', consentToShare: 'story-edit-consent', deidentified: 'story-edit-deidentified' } as const;
+const FIELDS = storyFieldIds('story-edit');
 const ORDER = [FIELDS.story, FIELDS.consentToShare, FIELDS.deidentified];
 /** One object, so the error summary takes focus once when it appears, not on every render. */
 const STALE: FormErrors = { detail: STORY_CHANGED_ELSEWHERE, fields: {} };
@@ -68,42 +68,14 @@ export function StoryEditor({ story, name, stale, problemFor, onSaved, onStale, 
       </h3>
       <ErrorSummary errors={shown} order={ORDER} />
       <form onSubmit={onSubmit} noValidate aria-labelledby={headingId}>
-        <TextArea name={FIELDS.story} label={`${name}’s story`} defaultValue={story.story} error={errors.fields[FIELDS.story]} />
-        <div className="nhsuk-form-group">
-          <div className="nhsuk-checkboxes">
-            <div className="nhsuk-checkboxes__item">
-              <input
-                className="nhsuk-checkboxes__input"
-                id={FIELDS.consentToShare}
-                name={FIELDS.consentToShare}
-                type="checkbox"
-                checked={consent}
-                aria-controls={`${FIELDS.consentToShare}-conditional`}
-                aria-expanded={consent}
-                onChange={(event) => {
-                  setConsent(event.target.checked);
-                }}
-              />
-              <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor={FIELDS.consentToShare}>
-                {name} agrees to their story being shared in reports and case studies
-              </label>
-            </div>
-            <div
-              className={consent ? 'nhsuk-checkboxes__conditional' : 'nhsuk-checkboxes__conditional nhsuk-checkboxes__conditional--hidden'}
-              id={`${FIELDS.consentToShare}-conditional`}
-              // The design system hides this only once its script marks the page; this page does not run it.
-              hidden={!consent}
-            >
-              <TextArea
-                name={FIELDS.deidentified}
-                label="Version to share"
-                hint="Leave out names, places, dates and anything else that could identify them. Only this version is shared."
-                defaultValue={story.deidentified ?? ''}
-                error={errors.fields[FIELDS.deidentified]}
-              />
-            </div>
-          </div>
-        </div>
+        <StoryFields
+          fields={FIELDS}
+          name={name}
+          consent={consent}
+          onConsentChange={setConsent}
+          errors={errors}
+          defaults={{ story: story.story, deidentified: story.deidentified ?? '' }}
+        />
         {withdrawing && (
           <WarningCallout heading="Consent to share will be withdrawn">
             <p>When you save, the version for sharing is deleted and the story is no longer shared. To share it again, {name} must agree again and you must write a new version to share.</p>

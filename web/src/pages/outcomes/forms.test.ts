@@ -5,6 +5,7 @@ import {
   byUrgency,
   caseReferrals,
   checkCompletedOn,
+  chosenReferral,
   completedAtOf,
   linkMeasures,
   modesFor,
@@ -78,6 +79,18 @@ describe('caseReferrals', () => {
       { id: 'a', reference: 'R-1' },
       { id: 'c', reference: 'R-3' },
     ]);
+  });
+});
+
+describe('chosenReferral', () => {
+  it('takes the choice when the form asks for one, else the only referral, else none', () => {
+    const two = [
+      { id: 'a', reference: 'R-1' },
+      { id: 'b', reference: 'R-2' },
+    ];
+    expect(chosenReferral(two, 'b')).toBe('b');
+    expect(chosenReferral([{ id: 'a', reference: 'R-1' }], '')).toBe('a');
+    expect(chosenReferral([], '')).toBeNull();
   });
 });
 

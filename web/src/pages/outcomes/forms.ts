@@ -55,6 +55,14 @@ export function caseReferrals(referrals: readonly { id: string; reference: strin
   return referrals.filter((r) => !(NO_CASE as readonly string[]).includes(r.status)).map(({ id, reference }) => ({ id, reference }));
 }
 
+/**
+ * The referral an answer or a link belongs to: the one chosen when the form asks (the person has
+ * more than one case), else their only one, or none.
+ */
+export function chosenReferral(referrals: readonly ReferralChoice[], chosen: string): string | null {
+  return referrals.length > 1 ? chosen : (referrals[0]?.id ?? null);
+}
+
 export type RecordMode = 'with-worker' | 'paper' | 'external';
 
 /** How a measure can be recorded: licensed tools' scores may also come from elsewhere. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { timepointLabel } from '../../../../src/outcomes/schedule.js';
-import { changeBaseline, changeSentence, chartSummary, decimalsFor, dueCountText, dueTag, linkTag, timepointChoices, timepointText, unavailableText, type SeriesLine } from './labels.js';
+import { timepointLabel } from '../../../../src/contracts/outcomes.js';
+import { changeBaseline, changeSentence, chartSummary, decimalsFor, dueCountText, dueTag, linkTag, timepointChoices, unavailableText, type SeriesLine } from './labels.js';
 
 const at = (day: number): string => `2026-0${day}-01T10:00:00Z`;
 
@@ -18,9 +18,10 @@ function line(values: readonly (readonly [number, string | null])[], change: Cha
   };
 }
 
-describe('timepointText', () => {
-  it('says what the server says', () => {
-    for (const t of ['baseline', 'closure', 'other', 'follow-up-12', 'follow-up-156', 'something']) expect(timepointText(t)).toBe(timepointLabel(t));
+describe('timepointLabel', () => {
+  it('puts every timepoint in words, as the server does (one function, in the contracts)', () => {
+    const words = ['baseline', 'closure', 'other', 'follow-up-12', 'follow-up-156', 'something'].map(timepointLabel);
+    expect(words).toEqual(['Baseline', 'At closure', 'Other', '12-week follow-up', '156-week follow-up', 'something']);
   });
   it('offers the schedule points and then Other', () => {
     expect(timepointChoices([{ kind: 'baseline' }, { kind: 'follow-up', weeks: 12 }, { kind: 'closure' }])).toEqual([

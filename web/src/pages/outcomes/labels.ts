@@ -6,6 +6,8 @@ import {
   type ResponseMode,
   type ResponseStatus,
   type SchedulePoint,
+  timepointLabel,
+  timepointOf,
 } from '../../../../src/contracts/outcomes.js';
 import type { TagView } from '../../components/Tag.js';
 
@@ -16,34 +18,10 @@ import type { TagView } from '../../components/Tag.js';
 
 export type SeriesLine = MeasureSeries['lines'][number];
 
-/** The same words as the server's timepointLabel (src/outcomes/schedule.ts); a test holds them together. */
-export function timepointText(timepoint: string): string {
-  if (timepoint === 'baseline') return 'Baseline';
-  if (timepoint === 'closure') return 'At closure';
-  if (timepoint === 'other') return 'Other';
-  const weeks = /^follow-up-(\d+)$/.exec(timepoint)?.[1];
-  return weeks !== undefined ? `${weeks}-week follow-up` : timepoint;
-}
-
-export function timepointOfPoint(point: SchedulePoint): string {
-  switch (point.kind) {
-    case 'baseline':
-      return 'baseline';
-    case 'follow-up':
-      return `follow-up-${point.weeks}`;
-    case 'closure':
-      return 'closure';
-    default: {
-      const unreachable: never = point;
-      return unreachable;
-    }
-  }
-}
-
 /** The timepoints a form offers for a measure: its schedule's, then "Other" for anything off the schedule. */
 export function timepointChoices(points: readonly SchedulePoint[]): { value: string; label: string }[] {
-  const values = [...new Set(points.map(timepointOfPoint)), 'other'];
-  return values.map((value) => ({ value, label: timepointText(value) }));
+  const values = [...new Set(points.map(timepointOf)), 'other'];
+  return values.map((value) => ({ value, label: timepointLabel(value) }));
 }
 
 const DUE_TAGS: Record<DueState, TagView> = {
@@ -193,7 +171,7 @@ export function chartSummary(
 ): string {
   const { points } = line;
   const decimals = decimalsFor(points.map((p) => p.value));
-  const describe = (p: Point): string => `${formatScore(p.value, decimals)} (${timepointText(p.timepoint)}, ${formatDate(p.at)})`;
+  const describe = (p: Point): string => `${formatScore(p.value, decimals)} (${timepointLabel(p.timepoint)}, ${formatDate(p.at)})`;
   const first = points[0];
   const last = points.at(-1);
   let what: string;

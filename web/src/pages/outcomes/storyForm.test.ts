@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkStory, consentWithdrawn, DEIDENTIFIED_MISSING } from './storyForm.js';
+import { checkStory, consentWithdrawn, DEIDENTIFIED_MISSING, storyFieldIds } from './storyForm.js';
 
 const FIELDS = { story: 's-text', consentToShare: 's-consent', deidentified: 's-deid' };
 const REFERRAL = '00000000-0000-4000-8000-000000000002';
@@ -31,5 +31,14 @@ describe('the story forms', () => {
       ok: false,
       errors: { detail: null, fields: { 's-text': 'Enter the story', 's-deid': DEIDENTIFIED_MISSING } },
     });
+  });
+});
+
+describe('storyFieldIds', () => {
+  it('names each box under the form’s prefix, so the adding and changing forms never share an id', () => {
+    expect(storyFieldIds('story')).toEqual({ story: 'story-text', consentToShare: 'story-consent', deidentified: 'story-deidentified' });
+    const adding = Object.values(storyFieldIds('story'));
+    const changing = Object.values(storyFieldIds('story-edit'));
+    expect(new Set([...adding, ...changing]).size).toBe(6);
   });
 });

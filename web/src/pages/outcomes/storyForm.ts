@@ -11,10 +11,15 @@ import { checkRenamed } from '../referrals/forms.js';
 export type StoryBody = ReturnType<typeof storyInput.parse>;
 
 /** The ids of one form's three boxes. */
-export interface StoryFields {
+export interface StoryFieldIds {
   story: string;
   consentToShare: string;
   deidentified: string;
+}
+
+/** A form's box ids under its own prefix, so that two story forms on one page never share an id. */
+export function storyFieldIds(prefix: string): Readonly<Record<keyof StoryFieldIds, string>> {
+  return { story: `${prefix}-text`, consentToShare: `${prefix}-consent`, deidentified: `${prefix}-deidentified` };
 }
 
 export interface StoryValues {
@@ -27,7 +32,7 @@ export interface StoryValues {
 
 export const DEIDENTIFIED_MISSING = 'Enter the version to share, without names, places or anything else that identifies them';
 
-export function checkStory(values: StoryValues, fields: StoryFields): Checked<StoryBody> {
+export function checkStory(values: StoryValues, fields: StoryFieldIds): Checked<StoryBody> {
   const deidentified = values.deidentified.trim();
   const checked = checkRenamed(
     storyInput,

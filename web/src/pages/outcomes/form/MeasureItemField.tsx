@@ -19,6 +19,42 @@ const groupClass = (error: string | undefined): string => (error === undefined ?
 
 const optionalMark = (item: MeasureItem): string => (item.required ? '' : ' (optional)');
 
+/** The ids of a question's hint and error message, each only when there is one to show. */
+function hintAndErrorIds(id: string, hint: string | null, error: string | undefined): { hintId: string | undefined; errorId: string | undefined } {
+  return { hintId: hint === null ? undefined : `${id}-hint`, errorId: error === undefined ? undefined : `${id}-error` };
+}
+
+/** The question as numbered on the page, marked when it may be left out. */
+function QuestionText({ n, item }: { n: number; item: MeasureItem }): ReactNode {
+  return (
+    <>
+      {n}. {item.text}
+      {optionalMark(item)}
+    </>
+  );
+}
+
+interface HintThenErrorProps {
+  hint: string | null;
+  hintId: string | undefined;
+  error: string | undefined;
+  errorId: string | undefined;
+}
+
+/** Under a question's legend or label: its hint, then its error message, each when there is one. */
+function HintThenError({ hint, hintId, error, errorId }: HintThenErrorProps): ReactNode {
+  return (
+    <>
+      {hint !== null && (
+        <div className="nhsuk-hint" id={hintId}>
+          {hint}
+        </div>
+      )}
+      {errorId !== undefined && <ErrorMessage id={errorId}>{error}</ErrorMessage>}
+    </>
+  );
+}
+
 /** One question of a measure, as the NHS.UK control its type calls for. */
 export function MeasureItemField(props: Props): ReactNode {
   switch (props.item.type) {
@@ -45,33 +81,33 @@ function scaleHint(definition: MeasureDefinition, item: MeasureItem): string | n
   return isNumberScale(options) ? scaleAnchors(options) : null;
 }
 
+/** The question's rating as radios, holding its answer: the same for a plain choice and a named rating. */
+function ItemRating({ id, definition, item, answers, onChange }: Pick<Props, 'definition' | 'item' | 'answers' | 'onChange'> & { id: string }): ReactNode {
+  return (
+    <RatingRadios
+      id={id}
+      name={id}
+      options={optionsFor(definition, item)}
+      value={valueOf(answers, item)}
+      onChange={(value) => {
+        onChange(withValue(answers, item.key, value));
+      }}
+    />
+  );
+}
+
 function ChoiceItem({ definition, item, n, answers, onChange, error, idPrefix }: Props): ReactNode {
   const id = itemFieldId(idPrefix, item.key);
   const hint = scaleHint(definition, item);
-  const hintId = hint === null ? undefined : `${id}-hint`;
-  const errorId = error === undefined ? undefined : `${id}-error`;
+  const { hintId, errorId } = hintAndErrorIds(id, hint, error);
   return (
     <div className={groupClass(error)}>
       <fieldset className="nhsuk-fieldset" aria-describedby={describedBy(hintId, errorId)}>
         <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">
-          {n}. {item.text}
-          {optionalMark(item)}
+          <QuestionText n={n} item={item} />
         </legend>
-        {hint !== null && (
-          <div className="nhsuk-hint" id={hintId}>
-            {hint}
-          </div>
-        )}
-        {errorId !== undefined && <ErrorMessage id={errorId}>{error}</ErrorMessage>}
-        <RatingRadios
-          id={id}
-          name={id}
-          options={optionsFor(definition, item)}
-          value={valueOf(answers, item)}
-          onChange={(value) => {
-            onChange(withValue(answers, item.key, value));
-          }}
-        />
+        <HintThenError hint={hint} hintId={hintId} error={error} errorId={errorId} />
+        <ItemRating id={id} definition={definition} item={item} answers={answers} onChange={onChange} />
       </fieldset>
     </div>
   );
@@ -81,8 +117,7 @@ function ChoiceItem({ definition, item, n, answers, onChange, error, idPrefix }:
 function NamedRatingItem({ definition, item, n, answers, onChange, error, idPrefix }: Props): ReactNode {
   const id = itemFieldId(idPrefix, item.key);
   const hint = scaleHint(definition, item);
-  const hintId = hint === null ? undefined : `${id}-hint`;
-  const errorId = error === undefined ? undefined : `${id}-error`;
+  const { hintId, errorId } = hintAndErrorIds(id, hint, error);
   const inputClass = error === undefined ? 'nhsuk-input' : 'nhsuk-input nhsuk-input--error';
   return (
     <div className={groupClass(error)}>
@@ -107,20 +142,8 @@ function NamedRatingItem({ definition, item, n, answers, onChange, error, idPref
       </div>
       <fieldset className="nhsuk-fieldset" aria-describedby={describedBy(hintId, errorId)}>
         <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">{item.text}</legend>
-        {hint !== null && (
-          <div className="nhsuk-hint" id={hintId}>
-            {hint}
-          </div>
-        )}
-        <RatingRadios
-          id={`${id}-rating`}
-          name={`${id}-rating`}
-          options={optionsFor(definition, item)}
-          value={valueOf(answers, item)}
-          onChange={(value) => {
-            onChange(withValue(answers, item.key, value));
-          }}
-        />
+        <HintThenError hint={hint} hintId={hintId} error={undefined} errorId={undefined} />
+        <ItemRating id={`${id}-rating`} definition={definition} item={item} answers={answers} onChange={onChange} />
       </fieldset>
     </div>
   );
@@ -146,21 +169,14 @@ function NumberItem({ item, n, answers, onChange, error, idPrefix }: Props): Rea
   // Answers replaced from outside (a saved response loaded, a reset) show through; half-typed text stays.
   const shown = typed === stored || (stored === null && typed === null) ? text : stored === null ? '' : String(stored);
   const hint = rangeHint(item);
-  const hintId = hint === null ? undefined : `${id}-hint`;
-  const errorId = error === undefined ? undefined : `${id}-error`;
+  const { hintId, errorId } = hintAndErrorIds(id, hint, error);
   const decimals = (item.decimals ?? 0) > 0;
   return (
     <div className={groupClass(error)}>
       <label className="nhsuk-label nhsuk-label--s" htmlFor={id}>
-        {n}. {item.text}
-        {optionalMark(item)}
+        <QuestionText n={n} item={item} />
       </label>
-      {hint !== null && (
-        <div className="nhsuk-hint" id={hintId}>
-          {hint}
-        </div>
-      )}
-      {errorId !== undefined && <ErrorMessage id={errorId}>{error}</ErrorMessage>}
+      <HintThenError hint={hint} hintId={hintId} error={error} errorId={errorId} />
       <input
         className={error === undefined ? 'nhsuk-input nhsuk-input--width-5' : 'nhsuk-input nhsuk-input--width-5 nhsuk-input--error'}
         id={id}
