@@ -102,20 +102,7 @@ const bundleOf = (response: FhirResponse) => response.body as Bundle;
 const resourcesOf = <T,>(response: FhirResponse) => (bundleOf(response).entry ?? []).map((e) => e.resource as T);
 const valid = (resource: unknown) => expect(validateR4(resource)).toEqual({ valid: true, issues: [] });
 
-async function clientReadsOf(responseId: string): Promise<number> {
-  const row = await bed.t.ctx.data.inScheme({ type: 'system', schemeId: bed.scheme.schemeId, label: 'test' }, {}, (scope) =>
-    scope.db
-      .selectFrom('audit_events')
-      .select((eb) => eb.fn.countAll().as('n'))
-      .where('scheme_id', '=', scope.schemeId)
-      .where('actor_type', '=', 'client')
-      .where('action', '=', 'read')
-      .where('entity_type', '=', 'measure_response')
-      .where('entity_id', '=', responseId)
-      .executeTakeFirstOrThrow(),
-  );
-  return Number(row.n);
-}
+const clientReadsOf = (responseId: string): Promise<number> => bed.clientReads(responseId, 'measure_response');
 
 describe(`FHIR outcomes: Questionnaire (${testBackend()})`, () => {
   it('reads a standard measure, a scheme’s own scale and a switched-off tool; an unknown one is not found', async () => {

@@ -207,8 +207,8 @@ export class FhirTestBed {
     await this.t.ctx.data.inScheme(this.managerActor(), {}, (scope) => withdrawConsent(scope, referralId, reason));
   }
 
-  /** Audited reads of a referral (action read, entity referral) by integration clients. */
-  async clientReads(referralId: string): Promise<number> {
+  /** Audited reads of a record (by default a referral) by integration clients. */
+  async clientReads(entityId: string, entityType = 'referral'): Promise<number> {
     const row = await this.t.ctx.data.inScheme({ type: 'system', schemeId: this.scheme.schemeId, label: 'test' }, {}, (scope) =>
       scope.db
         .selectFrom('audit_events')
@@ -216,8 +216,8 @@ export class FhirTestBed {
         .where('scheme_id', '=', scope.schemeId)
         .where('actor_type', '=', 'client')
         .where('action', '=', 'read')
-        .where('entity_type', '=', 'referral')
-        .where('entity_id', '=', referralId)
+        .where('entity_type', '=', entityType)
+        .where('entity_id', '=', entityId)
         .executeTakeFirstOrThrow(),
     );
     return Number(row.n);
