@@ -134,7 +134,7 @@ function tokenMatcher(token: string): (coding: Coding | undefined) => boolean {
 
 function codeFilter(values: readonly string[]): (observation: Observation) => boolean {
   const conditions = values.map((value) => value.split(',').map((token) => tokenMatcher(token.trim())));
-  return (observation) => conditions.every((any) => any.some((matches) => matches(observation.code.coding?.[0])));
+  return (observation) => conditions.every((alternatives) => alternatives.some((matches) => matches(observation.code.coding?.[0])));
 }
 
 /**
