@@ -10,6 +10,7 @@ import { createNotificationAdapter } from './notifications/adapters.js';
 import { registerMaintenanceJobs, registerNotificationJobs } from './notifications/jobs.js';
 import { registerDirectoryJobs } from './directory/import/jobs.js';
 import { registerOutcomeJobs } from './outcomes/reminders/jobs.js';
+import { registerCaseworkJobs } from './casework/jobs.js';
 import { formatDemoSignIns, isEmpty, seedDemo } from './seed/demo.js';
 
 export interface Running {
@@ -57,6 +58,7 @@ export async function startServer(config: Config): Promise<Running> {
   registerMaintenanceJobs(jobs, data);
   registerDirectoryJobs(jobs, data, config);
   registerOutcomeJobs(jobs, data, config);
+  registerCaseworkJobs(jobs, data, config);
   if (config.JOBS_ENABLED) jobs.start();
 
   const app = await buildApp(ctx);

@@ -12,6 +12,11 @@ const ROLE_ORDER: PrincipalRole[] = ['referrer', 'link_worker', 'scheme_manager'
 
 const NONE: Cell[] = ['-', '-', '-', '-', '-', '-', '-', '-'];
 
+/** A resource with few actions: every action not named is denied to everyone. */
+function only(cells: Partial<Record<Action, Cell[]>>): Record<Action, Cell[]> {
+  return Object.fromEntries(ACTIONS.map((action) => [action, cells[action] ?? NONE])) as Record<Action, Cell[]>;
+}
+
 //                     ref  lw   mgr  vcse sg   com  adm  api
 const EXPECTED: Record<Resource, Record<Action, Cell[]>> = {
   scheme: {
@@ -275,6 +280,60 @@ const EXPECTED: Record<Resource, Record<Action, Cell[]>> = {
     verify: NONE,
     publish: NONE,
   },
+  casework_settings: only({
+    read: ['-', 'A', 'A', '-', '-', '-', '-', '-'],
+    update: ['-', '-', 'A', '-', '-', '-', '-', '-'],
+  }),
+  caseload: only({
+    list: ['-', 'S', 'A', '-', '-', '-', '-', '-'],
+    update: ['-', '-', 'A', '-', '-', '-', '-', '-'],
+  }),
+  assessment: only({
+    list: ['-', 'A', 'A', '-', '-', '-', '-', '-'],
+    read: ['-', 'A', 'A', '-', '-', '-', '-', '-'],
+    create: ['-', 'A', 'A', '-', '-', '-', '-', '-'],
+  }),
+  care_plan: only({
+    list: ['-', 'A', 'A', '-', '-', '-', '-', '-'],
+    read: ['-', 'A', 'A', '-', '-', '-', '-', '-'],
+    create: ['-', 'A', 'A', '-', '-', '-', '-', '-'],
+    update: ['-', 'A', 'A', '-', '-', '-', '-', '-'],
+    export: ['-', 'A', 'A', '-', '-', '-', '-', '-'],
+  }),
+  contact: only({
+    list: ['-', 'A', 'A', '-', '-', '-', '-', '-'],
+    read: ['-', 'A', 'A', '-', '-', '-', '-', '-'],
+    create: ['-', 'A', 'A', '-', '-', '-', '-', '-'],
+    update: ['-', 'A', 'A', '-', '-', '-', '-', '-'],
+  }),
+  lone_working: only({
+    list: ['-', 'S', 'A', '-', '-', '-', '-', '-'],
+    create: ['-', 'S', '-', '-', '-', '-', '-', '-'],
+    update: ['-', '-', 'A', '-', '-', '-', '-', '-'],
+  }),
+  case_alert: only({
+    list: ['-', 'A', 'A', '-', '-', '-', '-', '-'],
+    update: ['-', 'A', 'A', '-', '-', '-', '-', '-'],
+  }),
+  onward_referral: only({
+    list: ['-', 'A', 'A', 'O', '-', '-', '-', '-'],
+    read: ['-', 'A', 'A', 'O', '-', '-', '-', '-'],
+    create: ['-', 'A', 'A', '-', '-', '-', '-', '-'],
+    update: ['-', 'A', 'A', 'O', '-', '-', '-', '-'],
+  }),
+  attendance: only({
+    list: ['-', 'A', 'A', 'O', '-', '-', '-', '-'],
+    create: ['-', 'A', 'A', 'O', '-', '-', '-', '-'],
+  }),
+  concern: only({
+    list: ['-', 'A', 'A', '-', 'A', '-', '-', '-'],
+    read: ['-', 'A', 'A', '-', 'A', '-', '-', '-'],
+    create: ['-', 'A', 'A', 'O', '-', '-', '-', '-'],
+  }),
+  signpost: only({
+    list: ['-', 'A', 'A', '-', '-', '-', '-', '-'],
+    create: ['-', 'A', 'A', '-', '-', '-', '-', '-'],
+  }),
 };
 
 const CELL: Record<Cell, Rule | undefined> = { '-': undefined, A: 'allow', S: 'self', O: 'own_organisation' };

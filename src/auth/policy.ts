@@ -26,6 +26,17 @@ export const RESOURCES = [
   'measure_response',
   'measure_link',
   'outcome_story',
+  'casework_settings',
+  'caseload',
+  'assessment',
+  'care_plan',
+  'contact',
+  'lone_working',
+  'case_alert',
+  'onward_referral',
+  'attendance',
+  'concern',
+  'signpost',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -184,6 +195,47 @@ export const POLICY: Record<Resource, ResourcePolicy> = {
     create: caseworkers,
     update: caseworkers,
   },
+  // Casework. The case itself (assessment, plan, contacts, alerts and tasks, signposting) is
+  // held by the scheme's caseworkers. A link worker's caseload is their own ('self'); a manager
+  // sees everyone's, balances them and reassigns.
+  casework_settings: {
+    read: caseworkers,
+    update: { scheme_manager: 'allow' },
+  },
+  caseload: {
+    list: { link_worker: 'self', scheme_manager: 'allow' },
+    update: { scheme_manager: 'allow' },
+  },
+  assessment: { list: caseworkers, read: caseworkers, create: caseworkers },
+  care_plan: { list: caseworkers, read: caseworkers, create: caseworkers, update: caseworkers, export: caseworkers },
+  contact: { list: caseworkers, read: caseworkers, create: caseworkers, update: caseworkers },
+  // A link worker checks in on their own visits; a manager watches them all and acknowledges a
+  // missed check-in once the worker is reached.
+  lone_working: {
+    list: { link_worker: 'self', scheme_manager: 'allow' },
+    create: { link_worker: 'self' },
+    update: { scheme_manager: 'allow' },
+  },
+  case_alert: { list: caseworkers, update: caseworkers },
+  // A VCSE provider sees the referrals sent to its own organisation's services — the minimum
+  // data, only while live and for the scheme's period after — replies to them, keeps their
+  // registers and raises concerns. Nothing else about the person.
+  onward_referral: {
+    list: { ...caseworkers, vcse_provider: 'own_organisation' },
+    read: { ...caseworkers, vcse_provider: 'own_organisation' },
+    create: caseworkers,
+    update: { ...caseworkers, vcse_provider: 'own_organisation' },
+  },
+  attendance: {
+    list: { ...caseworkers, vcse_provider: 'own_organisation' },
+    create: { ...caseworkers, vcse_provider: 'own_organisation' },
+  },
+  concern: {
+    list: { ...caseworkers, safeguarding_lead: 'allow' },
+    read: { ...caseworkers, safeguarding_lead: 'allow' },
+    create: { ...caseworkers, vcse_provider: 'own_organisation' },
+  },
+  signpost: { list: caseworkers, create: caseworkers },
 };
 
 export interface Principal {

@@ -3,9 +3,11 @@ import type { ReferralStatus } from '../contracts/referral-codes.js';
 import type { Defaulted, Json, Timestamp } from './schema-columns.js';
 import type { DirectoryTables } from './schema-directory.js';
 import type { OutcomeTables } from './schema-outcomes.js';
+import type { CaseworkTables } from './schema-casework.js';
 
 export type * from './schema-directory.js';
 export type * from './schema-outcomes.js';
+export type * from './schema-casework.js';
 
 /**
  * Kysely's view of the tables, kept in step with the files in ./migrations: the foundation and
@@ -328,7 +330,7 @@ export interface SubmissionThrottleTable {
 }
 
 /** Every table: the foundation's and referrals' here, the directory's and outcomes' from their files. */
-export interface DB extends DirectoryTables, OutcomeTables {
+export interface DB extends DirectoryTables, OutcomeTables, CaseworkTables {
   schemes: SchemesTable;
   organisations: OrganisationsTable;
   users: UsersTable;

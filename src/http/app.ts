@@ -29,6 +29,7 @@ import { registerOrukRoutes } from '../directory/oruk/routes.js';
 import { registerOutcomeRoutes } from '../outcomes/routes.js';
 import { registerMeasureLinkRoutes } from '../outcomes/links/routes.js';
 import { registerPublicMeasureRoutes } from '../outcomes/links/public-routes.js';
+import { registerCaseworkRoutes } from '../casework/routes.js';
 
 export type App = FastifyInstance;
 
@@ -149,6 +150,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
       registerOutcomeRoutes(api, ctx);
       registerMeasureLinkRoutes(api, ctx);
       registerPublicMeasureRoutes(api, ctx);
+      registerCaseworkRoutes(api, ctx);
     },
     { prefix: '/api' },
   );

@@ -6,6 +6,7 @@ import {
   canImportDirectory,
   canKeepListings,
   canManageSchemes,
+  canProvide,
   canRefer,
   canTriage,
   canUseDirectory,
@@ -27,11 +28,14 @@ import { MfaCodePage } from './pages/auth/MfaCodePage.js';
 import { ResetPasswordPage } from './pages/auth/ResetPasswordPage.js';
 import { SetUpMfaPage } from './pages/auth/SetUpMfaPage.js';
 import { SignInPage } from './pages/auth/SignInPage.js';
+import { caseworkRoutes } from './pages/casework/routes.js';
 import { HomePage } from './pages/HomePage.js';
 import { AccessibilityPage } from './pages/info/AccessibilityPage.js';
 import { NotFoundPage } from './pages/info/NotFoundPage.js';
 import { PrivacyPage } from './pages/info/PrivacyPage.js';
+import { providerRoutes } from './pages/provider/routes.js';
 import { NotificationsPage } from './pages/notifications/NotificationsPage.js';
+import { onwardRoutes } from './pages/onward/routes.js';
 import { OutcomeSettingsPage } from './pages/outcome-settings/OutcomeSettingsPage.js';
 import { EditScalePage, NewScalePage } from './pages/outcome-settings/ScaleEditPage.js';
 import { OrganisationsPage } from './pages/OrganisationsPage.js';
@@ -94,7 +98,10 @@ export function App(): ReactNode {
             <Route path="/people/:id/outcomes" element={<PersonOutcomesPage />} />
             <Route path="/people/:id/outcomes/record" element={<RecordMeasurePage />} />
             <Route path="/outcomes/due" element={<DueMeasuresPage />} />
+            {caseworkRoutes()}
+            {onwardRoutes()}
           </Route>
+          <Route element={<RequireRole allow={canProvide} />}>{providerRoutes()}</Route>
           <Route element={<RequireRole allow={canUseDirectory} />}>
             <Route path="/directory" element={<SearchPage />} />
             <Route path="/directory/services/new" element={<NewServicePage />} />

@@ -9,12 +9,13 @@ describe('navItems', () => {
     expect(navItems('referrer').find((i) => i.label === 'Make a referral')?.href).toBe('/referrals/new');
   });
   it('gives a link worker triage, referrals and the upload, but no administration', () => {
-    expect(labels('link_worker')).toEqual(['Home', 'Triage', 'Referrals', 'Upload referrals', 'Directory', 'Organisations', 'Account']);
-    expect(navItems('link_worker').map((i) => i.href)).toEqual(['/', '/triage', '/referrals', '/referrals/import', '/directory', '/organisations', '/account']);
+    expect(labels('link_worker')).toEqual(['Home', 'Caseload', 'Triage', 'Referrals', 'Upload referrals', 'Directory', 'Organisations', 'Account']);
+    expect(navItems('link_worker').map((i) => i.href)).toEqual(['/', '/caseload', '/triage', '/referrals', '/referrals/import', '/directory', '/organisations', '/account']);
   });
   it('gives a scheme manager casework and the administration pages but not schemes', () => {
     expect(labels('scheme_manager')).toEqual([
       'Home',
+      'Caseload',
       'Triage',
       'Referrals',
       'Upload referrals',
@@ -28,6 +29,10 @@ describe('navItems', () => {
       'API clients',
       'Account',
     ]);
+  });
+  it('gives a VCSE provider its referrals, registers and listings, and no casework', () => {
+    expect(labels('vcse_provider')).toEqual(['Home', 'Referrals to us', 'Registers', 'Directory', 'My listings', 'Organisations', 'Account']);
+    expect(navItems('vcse_provider').find((i) => i.label === 'Referrals to us')?.href).toBe('/provider');
   });
   it('gives roles without casework no referral pages', () => {
     for (const role of ['vcse_provider', 'safeguarding_lead', 'commissioner', 'system_admin'] as const) {
@@ -58,7 +63,7 @@ describe('directory links', () => {
     expect(navItems('system_admin').find((i) => i.label === 'Import directory')?.href).toBe('/directory/import');
   });
   it('gives a VCSE provider their listings', () => {
-    expect(labels('vcse_provider')).toEqual(['Home', 'Directory', 'My listings', 'Organisations', 'Account']);
+    expect(labels('vcse_provider')).toEqual(['Home', 'Referrals to us', 'Registers', 'Directory', 'My listings', 'Organisations', 'Account']);
     expect(navItems('vcse_provider').find((i) => i.label === 'My listings')?.href).toBe('/directory/my-organisation');
   });
   it('links only a scheme manager to the directory settings', () => {

@@ -46,6 +46,11 @@ export function canKeepListings(role: Role | null): boolean {
   return role === 'vcse_provider';
 }
 
+/** A VCSE provider answers the referrals sent to its services and keeps their registers. */
+export function canProvide(role: Role | null): boolean {
+  return role === 'vcse_provider';
+}
+
 /** Only a scheme manager changes the scheme's directory settings. */
 export function canChangeDirectorySettings(role: Role | null): boolean {
   return role === 'scheme_manager';
@@ -58,11 +63,13 @@ export function navItems(role: Role | null): NavItem[] {
   }
   if (canTriage(role)) {
     items.push(
+      { href: '/caseload', label: 'Caseload' },
       { href: '/triage', label: 'Triage' },
       { href: '/referrals', label: 'Referrals' },
       { href: '/referrals/import', label: 'Upload referrals' },
     );
   }
+  if (canProvide(role)) items.push({ href: '/provider', label: 'Referrals to us' }, { href: '/provider/register', label: 'Registers' });
   if (canUseDirectory(role)) items.push({ href: '/directory', label: 'Directory' });
   if (canKeepListings(role)) items.push({ href: '/directory/my-organisation', label: 'My listings' });
   if (canImportDirectory(role)) items.push({ href: '/directory/import', label: 'Import directory' });
