@@ -41,7 +41,7 @@ describe('linkwell CLI', () => {
     const output = await cli('seed', '--demo');
     expect(output).toMatch(/Demo sign-ins/);
     const credentials = JSON.parse(readFileSync(join(dataDir, 'demo-credentials.json'), 'utf8')) as { users: { role: string }[]; apiClient: { clientId: string } };
-    expect(credentials.users).toHaveLength(9);
+    expect(credentials.users).toHaveLength(10);
     expect(credentials.apiClient.clientId).toMatch(/^lw_/);
     expect(await cli('seed', '--demo')).toMatch(/already has schemes; nothing was changed/);
   });

@@ -40,6 +40,7 @@ const PEOPLE: { role: Role; displayName: string; local: string; organisation: st
   { role: 'referrer', displayName: 'Lucy Grant (practice nurse)', local: 'lucy.grant', organisation: 'Bridge Street Surgery' },
   { role: 'scheme_manager', displayName: 'Helen Price', local: 'helen.price', organisation: 'Riverside Community Action' },
   { role: 'vcse_provider', displayName: 'Tom Whitfield', local: 'tom.whitfield', organisation: 'Green Shoots Community Garden' },
+  { role: 'vcse_provider', displayName: 'Sue Marshall', local: 'sue.marshall', organisation: 'Riverside Age Friends' },
   { role: 'safeguarding_lead', displayName: 'Grace Adeyemi', local: 'grace.adeyemi', organisation: 'Riverside Community Action' },
   { role: 'commissioner', displayName: 'Owen Hughes', local: 'owen.hughes', organisation: 'North Riverside Integrated Care Board' },
 ];
