@@ -1,6 +1,47 @@
 import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { AppContext } from '../../app-context.js';
+import { concern, concernInput } from '../../contracts/onward.js';
+import { withScope } from '../../http/request-context.js';
+import { listConcerns, raiseConcern } from './concerns.js';
 
-/** Placeholder until this part of casework lands. */
-export function registerConcernRoutes(_api: FastifyInstance, _ctx: AppContext): void {
+const idParams = z.strictObject({ id: z.uuid() });
+const referralParams = z.strictObject({ referralId: z.uuid() });
+
+/** "Raise a concern" from the provider portal, and the case's concerns for caseworkers and the safeguarding lead. */
+export function registerConcernRoutes(api: FastifyInstance, ctx: AppContext): void {
+  const r = api.withTypeProvider<ZodTypeProvider>();
+
+  r.post(
+    '/provider/referrals/:id/concerns',
+    {
+      schema: {
+        tags: ['provider portal'],
+        summary: 'Raise a concern about someone referred to the service',
+        description:
+          "Reaches the case's link worker and the scheme's safeguarding leads: an alert on the caseload and an email that names nobody and does not quote the concern. A provider may raise one only while it may still see the referral.",
+        params: idParams,
+        body: concernInput,
+        response: { 201: concern },
+      },
+    },
+    async (request, reply) => {
+      const raised = await withScope(ctx, request, (scope) => raiseConcern(scope, { jobs: ctx.jobs, config: ctx.config }, request.params.id, request.body, new Date()));
+      return reply.code(201).send(raised);
+    },
+  );
+
+  r.get(
+    '/cases/:referralId/concerns',
+    {
+      schema: {
+        tags: ['casework'],
+        summary: 'Concerns raised about a case, newest first',
+        params: referralParams,
+        response: { 200: z.object({ concerns: z.array(concern) }) },
+      },
+    },
+    async (request) => withScope(ctx, request, (scope) => listConcerns(scope, request.params.referralId)),
+  );
 }
