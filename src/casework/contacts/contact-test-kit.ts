@@ -1,0 +1,58 @@
+import type { Contact } from '../../contracts/casework.js';
+import type { SignedIn, TestApp } from '../../testing/app.js';
+import { asSystem, ifMatch, type CaseworkScheme } from '../test-kit.js';
+
+/** Helpers for the contact and lone-working integration tests. */
+
+export const MINUTE = 60_000;
+export const at = (base: Date, minutes: number): Date => new Date(base.getTime() + minutes * MINUTE);
+
+export const contactBody = (overrides: Record<string, unknown> = {}): Record<string, unknown> => ({
+  mode: 'practice',
+  status: 'booked',
+  scheduledAt: at(new Date(), 24 * 60).toISOString(),
+  durationMinutes: null,
+  location: null,
+  attendees: null,
+  notes: null,
+  expectedCheckInAt: null,
+  ...overrides,
+});
+
+export const postContact = (t: TestApp, cw: CaseworkScheme, payload: object, as: SignedIn = cw.worker) =>
+  t.app.inject({ method: 'POST', url: `/api/cases/${cw.referralId}/contacts`, headers: as.headers, payload });
+
+export const listContacts = (t: TestApp, cw: CaseworkScheme, as: SignedIn = cw.worker) =>
+  t.app.inject({ method: 'GET', url: `/api/cases/${cw.referralId}/contacts`, headers: as.headers });
+
+export const outcome = (t: TestApp, as: SignedIn, id: string, payload: object, version?: number) =>
+  t.app.inject({ method: 'POST', url: `/api/contacts/${id}/outcome`, headers: { ...as.headers, ...(version === undefined ? {} : ifMatch(version)) }, payload });
+
+/** Creates a contact and fails the test with the answer's body when it is refused. */
+export async function madeContact(t: TestApp, cw: CaseworkScheme, overrides: Record<string, unknown> = {}): Promise<Contact> {
+  const res = await postContact(t, cw, contactBody(overrides));
+  if (res.statusCode !== 201) throw new Error(`contact refused: ${res.statusCode} ${res.body}`);
+  return res.json<Contact>();
+}
+
+/** The code of a problem answer: the last part of its type URI. */
+export function problemCode(res: { body: string }): string | undefined {
+  const problem = JSON.parse(res.body) as { type?: unknown };
+  return typeof problem.type === 'string' ? problem.type.split('/').pop() : undefined;
+}
+
+/** The audit actions recorded against one entity, oldest first. */
+export function auditActions(t: TestApp, cw: CaseworkScheme, entityType: string, entityId: string): Promise<string[]> {
+  return asSystem(t, cw.scheme.schemeId, async (scope) =>
+    (
+      await scope.db
+        .selectFrom('audit_events')
+        .select('action')
+        .where('scheme_id', '=', scope.schemeId)
+        .where('entity_type', '=', entityType)
+        .where('entity_id', '=', entityId)
+        .orderBy('id')
+        .execute()
+    ).map((row) => row.action),
+  );
+}
