@@ -86,6 +86,25 @@ export const onwardEvent = z.object({
 
 export const handover = handoverInput.required({ note: true }).extend({ note: z.string().nullable() });
 
+/**
+ * Before sending: exactly what the provider would receive. The need summary and risks the link
+ * worker is typing are not sent to the server here (a URL is no place for them); the page shows
+ * them from the form beside the rest.
+ */
+export const onwardPreviewQuery = z.strictObject({
+  serviceId: z.uuid(),
+  /** Comma-separated goal ids. */
+  goalIds: z.string().max(800).optional(),
+});
+export const onwardPreview = z.object({
+  sharedFields: z.array(z.enum(SHARE_FIELDS)),
+  shared: sharedDetails,
+  serviceName: z.string(),
+  organisationName: z.string(),
+  respondBy: z.string(),
+});
+export type OnwardPreview = z.infer<typeof onwardPreview>;
+
 /** The link worker's view of an onward referral. */
 export const onwardReferral = z.object({
   id: z.uuid(),
@@ -151,6 +170,7 @@ export const providerInboxItem = z.object({
   overdue: z.boolean(),
 });
 export const providerInbox = z.object({ items: z.array(providerInboxItem), counts: z.record(z.string(), z.number().int()) });
+export type ProviderInbox = z.infer<typeof providerInbox>;
 
 /** A reply or change of status, by the provider or the link worker (see the onward state machine). */
 export const onwardEventInput = z.strictObject({

@@ -132,7 +132,7 @@ export async function seedDemoReferrals(data: DataAccess, jobs: JobQueue, scheme
       by: 'gp', daysAgo: 80,
       person: person({ nhsNumber: demoNhsNumber(108), givenName: 'Harold', familyName: 'Jenkins', dateOfBirth: '1953-12-01', sex: 'male', ethnicity: 'A', addressLine1: '5 Church Walk', town: 'Riverside', postcode: 'LS10 2PL', gpPracticeOds: 'Y99001', phone: '0113 496 0808', preferredContactMethod: 'letter' }),
       reason: 'Retired, bored and drinking more than he would like; used to enjoy gardening.', needs: ['physical-activity', 'loneliness'],
-      then: [[78, 'sam', allocate(actors.sam)], [75, 'sam', { type: 'record_first_contact' }], [70, 'sam', { type: 'start_support' }], [20, 'sam', { type: 'close', reasonCode: 'goals-met', outcomeSummary: 'Volunteers twice a week at Green Shoots Community Garden; says he feels "useful again". WEMWBS up 9 points.' }]],
+      then: [[78, 'sam', allocate(actors.sam)], [75, 'sam', { type: 'record_first_contact' }], [70, 'sam', { type: 'start_support' }]],
     },
     {
       by: 'gp', daysAgo: 12,

@@ -3,12 +3,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Caseload } from '../contracts/casework.js';
+import { ONWARD_STATUSES } from '../contracts/casework-codes.js';
+import type { ProviderInbox } from '../contracts/onward.js';
 import type { DueMeasureList, PersonOutcomes } from '../contracts/outcomes.js';
 import { openTestApp, signInAs, type SignedIn, type TestApp } from '../testing/app.js';
 import { testBackend } from '../testing/database.js';
 import { seedDemo, type DemoCredentials } from './demo.js';
 
-/** The demo as `npm start` seeds it: measures over time, a story, due and overdue measures, a link out. */
+/**
+ * The demo as `npm start` seeds it: measures over time, a story, due and overdue measures, a link
+ * out; caseloads with alerts, onward referrals in every state, registers and a closed case.
+ */
 
 let t: TestApp;
 let dataDir: string;
@@ -82,5 +88,49 @@ describe(`demo outcomes (${testBackend()})`, () => {
     const due = (await t.app.inject({ method: 'GET', url: '/api/outcomes/due?whose=mine', headers: jo.headers })).json<DueMeasureList>();
     const chloe = due.items.filter((d) => d.personName.startsWith('Chloe'));
     expect(chloe.map((d) => `${d.measureKey}:${d.state}`).sort()).toEqual(['feeling-connected:due', 'ons4:due', 'swemwbs:due']);
+  });
+});
+
+describe(`demo casework (${testBackend()})`, () => {
+  const get = async <T>(who: SignedIn, url: string): Promise<T> => {
+    const response = await t.app.inject({ method: 'GET', url, headers: who.headers });
+    expect(response.statusCode, response.body).toBe(200);
+    return response.json<T>();
+  };
+
+  it('Jo’s caseload shows Grace’s missed carers’ group and the garden’s concern, and Chloe waiting for her plan', async () => {
+    const caseload = await get<Caseload>(await signIn('jo.bennett'), '/api/caseload');
+    const grace = caseload.items.find((i) => i.personName.startsWith('Grace'));
+    expect(grace?.openAlerts).toBe(2);
+    expect(caseload.alerts.filter((a) => a.referralId === grace?.referralId).map((a) => a.kind).sort()).toEqual(['non_attendance', 'provider_concern']);
+    expect(caseload.alerts.find((a) => a.kind === 'non_attendance')?.message).toMatch(/^Grow Together for Carers: Missed 2 sessions in a row/);
+    expect(caseload.items.some((i) => i.personName.startsWith('Chloe'))).toBe(true);
+  });
+
+  it('Sam’s caseload shows Frank’s overdue review and the befriending referral that got no reply', async () => {
+    const caseload = await get<Caseload>(await signIn('sam.patel'), '/api/caseload');
+    const frank = caseload.items.find((i) => i.personName.startsWith('Frank'));
+    expect(frank?.overdueReviews).toBe(1);
+    expect(caseload.alerts.find((a) => a.referralId === frank?.referralId)?.kind).toBe('onward_expired');
+    expect(caseload.items.some((i) => i.personName.startsWith('Harold'))).toBe(false);
+  });
+
+  it('has onward referrals in every state, and signposting kept apart', async () => {
+    const { rows } = await sql<{ id: string }>`select id from linkwell_scheme_directory() where slug = 'riverside'`.execute(t.ctx.data.db);
+    const schemeId = rows[0]?.id ?? '';
+    const counts = await t.ctx.data.inScheme({ type: 'system', schemeId, label: 'test' }, {}, async (scope) => ({
+      statuses: (await scope.db.selectFrom('onward_referrals').select('status').execute()).map((r) => r.status),
+      signposts: (await scope.db.selectFrom('signposts').select('id').execute()).length,
+    }));
+    expect([...new Set(counts.statuses)].sort()).toEqual([...ONWARD_STATUSES].sort());
+    expect(counts.signposts).toBe(1);
+  });
+
+  it('Sue has Grace’s walk to answer; Tom still sees Harold’s completed gardening for a while', async () => {
+    const sue = await get<ProviderInbox>(await signIn('sue.marshall'), '/api/provider/referrals');
+    expect(sue.items.filter((i) => i.status === 'sent').map((i) => `${i.serviceName}: ${i.personName ?? ''}`)).toEqual(['Tuesday Wellbeing Walk: Grace Kim']);
+    expect(sue.items.find((i) => i.serviceName === 'Friendship Lunch')?.status).toBe('attending');
+    const tom = await get<ProviderInbox>(await signIn('tom.whitfield'), '/api/provider/referrals');
+    expect(tom.items.find((i) => i.serviceName === 'Community Gardening Mornings')).toMatchObject({ status: 'completed', personName: 'Harold Jenkins' });
   });
 });

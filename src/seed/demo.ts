@@ -9,6 +9,7 @@ import { queueNotification } from '../notifications/outbox.js';
 import { PLATFORM_SCHEME_ID } from '../auth/sign-in.js';
 import { addApiClient, addMember, addOrganisation, createScheme } from '../schemes/provision.js';
 import { seedDemoDirectory } from './demo-directory.js';
+import { seedDemoCasework } from './demo-casework.js';
 import { seedDemoOutcomes } from './demo-outcomes.js';
 import { seedDemoReferrals } from './demo-referrals.js';
 
@@ -142,6 +143,13 @@ export async function seedDemo(data: DataAccess, jobs: JobQueue, options: { data
       manager: actor('helen.price'),
       gpSystem: { type: 'client', schemeId: riverside, apiClientId: apiClient.id, label: 'Riverside Medical Centre GP system', organisationId: practice, scopes: ['referrals.write'] },
     },
+    options.publicUrl,
+  );
+  // Casework before outcomes: Harold's case closes there, after his plan and groups are recorded.
+  await seedDemoCasework(
+    data,
+    jobs,
+    { sam: actor('sam.patel'), jo: actor('jo.bennett'), manager: actor('helen.price'), tom: actor('tom.whitfield'), sue: actor('sue.marshall') },
     options.publicUrl,
   );
   await seedDemoOutcomes(data, jobs, { sam: actor('sam.patel'), jo: actor('jo.bennett'), manager: actor('helen.price') }, options.publicUrl);

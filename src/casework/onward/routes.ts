@@ -2,8 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../app-context.js';
-import { SHARE_FIELDS } from '../../contracts/casework-codes.js';
-import { onwardEventInput, onwardReferral, onwardReferralInput, sharedDetails, signpost } from '../../contracts/onward.js';
+import { onwardEventInput, onwardPreview, onwardPreviewQuery, onwardReferral, onwardReferralInput, signpost } from '../../contracts/onward.js';
 import { validationError } from '../../errors.js';
 import { requiredVersion } from '../../http/if-match.js';
 import { withScope } from '../../http/request-context.js';
@@ -14,21 +13,6 @@ import { getOnward, linkWorkerOnwardEvent, listCaseOnward } from './service.js';
 const tags = ['casework'];
 const caseParams = z.strictObject({ referralId: z.uuid() });
 const idParams = z.strictObject({ id: z.uuid() });
-
-const previewQuery = z.strictObject({
-  serviceId: z.uuid(),
-  /** Comma-separated goal ids. */
-  goalIds: z.string().max(800).optional(),
-  needSummary: z.string().trim().max(2000).optional(),
-  risks: z.string().trim().max(2000).optional(),
-});
-const previewResponse = z.object({
-  sharedFields: z.array(z.enum(SHARE_FIELDS)),
-  shared: sharedDetails,
-  serviceName: z.string(),
-  organisationName: z.string(),
-  respondBy: z.string(),
-});
 
 export function registerOnwardRoutes(api: FastifyInstance, ctx: AppContext): void {
   const r = api.withTypeProvider<ZodTypeProvider>();
@@ -47,13 +31,13 @@ export function registerOnwardRoutes(api: FastifyInstance, ctx: AppContext): voi
         tags,
         summary: 'What the provider would be sent, and by when it must reply; runs every check and saves nothing',
         params: caseParams,
-        querystring: previewQuery,
-        response: { 200: previewResponse },
+        querystring: onwardPreviewQuery,
+        response: { 200: onwardPreview },
       },
     },
     async (request) =>
       withScope(ctx, request, (scope) => {
-        const { serviceId, goalIds, needSummary, risks } = request.query;
+        const { serviceId, goalIds } = request.query;
         const ids = (goalIds ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '');
         if (ids.some((id) => !z.uuid().safeParse(id).success)) {
           throw validationError([{ field: 'querystring.goalIds', message: 'Choose from the person’s current goals in their plan' }]);
@@ -61,8 +45,7 @@ export function registerOnwardRoutes(api: FastifyInstance, ctx: AppContext): voi
         return previewOnwardReferral(scope, request.params.referralId, {
           serviceId,
           goalIds: ids,
-          needSummary: needSummary ?? '',
-          risks,
+          needSummary: '',
         });
       }),
   );
