@@ -62,6 +62,20 @@ describe('home page per role', () => {
     }
   });
 
+  it('links the link worker to their caseload and only the scheme manager to caseloads, lone working and casework settings', () => {
+    expect(homeFor('link_worker', figures).tiles.find((t) => t.key === 'caseload')?.href).toBe('/caseload');
+    const manager = homeFor('scheme_manager', figures).tiles;
+    expect(manager.find((t) => t.key === 'caseloads')?.href).toBe('/caseload/balance');
+    expect(manager.find((t) => t.key === 'lone-working')?.href).toBe('/lone-working');
+    expect(manager.find((t) => t.key === 'casework-settings')?.href).toBe('/admin/casework-settings');
+    for (const role of ROLES.filter((r) => r !== 'scheme_manager')) {
+      const hrefs = homeFor(role, figures).tiles.map((t) => t.href);
+      expect(hrefs).not.toContain('/caseload/balance');
+      expect(hrefs).not.toContain('/lone-working');
+      expect(hrefs).not.toContain('/admin/casework-settings');
+    }
+  });
+
   it('never links a referrer or commissioner to administration pages', () => {
     for (const role of ['referrer', 'commissioner'] as const) {
       const hrefs = homeFor(role, figures).tiles.map((t) => t.href ?? '');

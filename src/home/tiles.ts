@@ -40,7 +40,7 @@ export function homeFor(role: Role, figures: HomeFigures): Pick<HomeResponse, 'h
         intro: 'Triage new referrals, plan with the people you support and refer them on.',
         tiles: [
           tile('triage', 'Triage queue', 'New referrals waiting for a first look, oldest first.', '/triage'),
-          tile('caseload', 'My caseload', 'The people you are working with and what is due next.'),
+          tile('caseload', 'My caseload', 'The people you are working with and what is due next.', '/caseload'),
           tile('measures-due', 'Measures due', 'Wellbeing measures due or overdue for the people you work with.', '/outcomes/due'),
           tile('directory', 'Community directory', 'Find groups and services to refer people on to.', '/directory'),
           tile('organisations', 'Organisations in this scheme', 'Practices, partners and community groups.', '/organisations', plural(figures.organisations, 'organisation', 'organisations')),
@@ -53,10 +53,13 @@ export function homeFor(role: Role, figures: HomeFigures): Pick<HomeResponse, 'h
         tiles: [
           tile('triage', 'Triage queue', 'New referrals waiting for a decision, with each link worker’s caseload.', '/triage'),
           tile('referrals', 'Referrals', 'Every referral in the scheme, its status and timeline.', '/referrals'),
+          tile('caseloads', 'Caseloads', 'Each link worker’s open cases, alerts and hours, who has room, and moving cases between them.', '/caseload/balance'),
+          tile('lone-working', 'Lone working', 'Home visits under way, missed check-ins and calls for help.', '/lone-working'),
           tile('measures-due', 'Measures due', 'Wellbeing measures due or overdue, for your people or everyone in the scheme.', '/outcomes/due'),
           tile('directory', 'Community directory', 'Groups and services to refer people on to; import listings and keep them current.', '/directory'),
           tile('organisations', 'Organisations', 'Practices, partners and community groups in this scheme.', '/organisations', plural(figures.organisations, 'organisation', 'organisations')),
           tile('referral-settings', 'Referral settings', 'Who can be referred, screening questions, targets and self-referral.', '/admin/referral-settings'),
+          tile('casework-settings', 'Casework settings', 'Need domains, reply windows for groups, what partners are sent, attendance alerts and lone working.', '/admin/casework-settings'),
           tile('outcome-settings', 'Outcome measures', 'Which wellbeing measures the scheme uses, when they fall due, and the scheme’s own scales.', '/admin/outcome-settings'),
           tile('audit', 'Audit trail', 'Who read or changed what, and when. Search and export.', '/admin/audit'),
           tile(
