@@ -202,6 +202,7 @@ export const contact = z.object({
   notes: z.string().nullable(),
   cancelReason: z.string().nullable(),
   worker: z.string(),
+  workerId: z.uuid().nullable(),
   loneWorking: loneWorking.nullable(),
   version: z.number().int(),
 });
@@ -216,6 +217,8 @@ export const loneWorkingBoardItem = z.object({
   referralId: z.uuid(),
   worker: z.string(),
   scheduledAt: z.string(),
+  /** Where the visit is: what a manager needs first when a worker cannot be reached. */
+  location: z.string().nullable(),
   loneWorking: loneWorking,
 });
 

@@ -48,6 +48,7 @@ export function presentContact(row: ContactRow, visit: VisitRow | undefined, set
     notes: row.notes,
     cancelReason: row.cancel_reason,
     worker: row.worker_label,
+    workerId: row.worker_id,
     loneWorking: visit ? presentLoneWorking(visit, settings, now) : null,
     version: row.version,
   };

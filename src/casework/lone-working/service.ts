@@ -106,7 +106,7 @@ export function openVisits(scope: SchemeScope) {
     .selectFrom('lone_working_visits as v')
     .innerJoin('contacts as c', (j) => j.onRef('c.scheme_id', '=', 'v.scheme_id').onRef('c.id', '=', 'v.contact_id'))
     .selectAll('v')
-    .select(['c.referral_id', 'c.scheduled_at', 'c.worker_label'])
+    .select(['c.referral_id', 'c.scheduled_at', 'c.worker_label', 'c.location'])
     .where('v.scheme_id', '=', scope.schemeId)
     .where('v.acknowledged_at', 'is', null)
     .where((eb) => eb.or([eb('v.check_in', 'is', null), eb('v.check_in', '=', 'need_help')]))
@@ -133,6 +133,7 @@ export async function listOpenVisits(scope: SchemeScope, now: Date): Promise<Lon
     referralId: row.referral_id,
     worker: row.worker_label,
     scheduledAt: new Date(row.scheduled_at).toISOString(),
+    location: row.location,
     loneWorking: presentLoneWorking(row, settings, now),
   }));
 }

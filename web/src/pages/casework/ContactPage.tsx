@@ -34,7 +34,7 @@ function ContactView({ referralId, contactId }: { referralId: string; contactId:
   const open = useCaseOpen(referralId);
   const { state } = useSession();
   const manager = currentRole(state) === 'scheme_manager';
-  const me = currentSession(state)?.user.displayName ?? null;
+  const me = currentSession(state)?.user.id ?? null;
   const flash = useFlash();
   const [fresh, setFresh] = useState<Contact | null>(null);
   const [done, setDone] = useState<string | null>(null);
@@ -70,8 +70,8 @@ function ContactView({ referralId, contactId }: { referralId: string; contactId:
     setDone(text);
   };
   const lone = c.loneWorking;
-  // The contact names its worker, not their id; the signed-in worker's own visit is the one with their name.
-  const mine = me !== null && c.worker === me;
+  // Only the visiting worker checks in (the server refuses anyone else).
+  const mine = me !== null && c.workerId === me;
   return (
     <>
       {back}

@@ -56,7 +56,7 @@ function Board({ visits, manager, onAcknowledged }: { visits: readonly LoneWorki
     <>
       <ResponsiveTable
         caption="Visits under way"
-        headers={['Link worker', 'Visit', 'Check in by', 'State', 'Alerts']}
+        headers={['Link worker', 'Visit', 'Where', 'Check in by', 'State', 'Alerts']}
         rows={visits.map((v) => ({
           key: v.contactId,
           cells: [
@@ -64,6 +64,7 @@ function Board({ visits, manager, onAcknowledged }: { visits: readonly LoneWorki
             <Link to={caseUrl(v.referralId, `/contacts/${v.contactId}`)} key="visit">
               {formatDateTime(v.scheduledAt)}
             </Link>,
+            v.location ?? 'Not recorded',
             formatTime(v.loneWorking.expectedCheckInAt),
             <Tag tag={loneStateTag(v.loneWorking.state)} key="state" />,
             levelText(v.loneWorking.level),
