@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: type check, lint, unit tests, integration tests on PGlite and (when DATABASE_URL
 // is set) on PostgreSQL, then browser tests in Debian's Chromium. Ends with one summary line.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -44,8 +44,42 @@ function vitest(name, project, env = {}) {
   return ok;
 }
 
-const checksOk = [run('type check', 'npx', ['tsc', '-p', 'tsconfig.json']), run('lint', 'npx', ['eslint', '.', '--max-warnings=0'])];
-if (checksOk.includes(false)) failed += checksOk.filter((ok) => !ok).length;
+// Runs a step with its output held back, so that steps running side by side print whole.
+function runQuietly(name, command, args) {
+  const started = Date.now();
+  return new Promise((resolve) => {
+    const output = [];
+    let done = false;
+    const finish = (ok) => {
+      if (done) return;
+      done = true;
+      resolve({ name, ok, seconds: ((Date.now() - started) / 1000).toFixed(1), output: Buffer.concat(output) });
+    };
+    // Piped output is not a terminal: ask for the colours the step would have used on one.
+    const env = process.stdout.isTTY ? { ...process.env, FORCE_COLOR: '1' } : process.env;
+    const child = spawn(command, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env });
+    child.stdout.on('data', (chunk) => output.push(chunk));
+    child.stderr.on('data', (chunk) => output.push(chunk));
+    child.on('error', (error) => {
+      output.push(Buffer.from(`${error.message}\n`));
+      finish(false);
+    });
+    child.on('close', (code) => finish(code === 0));
+  });
+}
+
+// The type check and lint each keep one core busy for a while and need nothing from each other.
+const tty = process.stdout.isTTY ? ['--pretty'] : [];
+const checks = await Promise.all([
+  runQuietly('type check', 'npx', ['tsc', '-p', 'tsconfig.json', ...tty]),
+  runQuietly('lint', 'npx', ['eslint', '.', '--max-warnings=0']),
+]);
+for (const check of checks) {
+  console.log(`\n▶ ${check.name}`);
+  process.stdout.write(check.output);
+  steps.push({ name: check.name, ok: check.ok, seconds: check.seconds });
+  if (!check.ok) failed += 1;
+}
 
 vitest('unit', 'unit');
 const backends = ['PGlite'];

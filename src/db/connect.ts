@@ -26,6 +26,8 @@ export interface OpenOptions {
   url?: string | undefined;
   /** Directory for PGlite's files, or 'memory' for a throwaway database. */
   dataDir?: string;
+  /** PGlite only: a data directory image (from PGlite's dumpDataDir) to start from instead of an empty cluster. */
+  loadDataDir?: Blob | undefined;
   poolSize?: number;
 }
 
@@ -37,12 +39,13 @@ pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
 const DATE_OID = 1082;
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
-  return options.url ? openPostgres(options.url, options.poolSize ?? 10) : openPGlite(options.dataDir ?? 'memory');
+  return options.url ? openPostgres(options.url, options.poolSize ?? 10) : openPGlite(options.dataDir ?? 'memory', options.loadDataDir);
 }
 
-async function openPGlite(dataDir: string): Promise<Database> {
+async function openPGlite(dataDir: string, image: Blob | undefined): Promise<Database> {
   if (dataDir !== 'memory') mkdirSync(dataDir, { recursive: true });
   const pglite = await PGlite.create(dataDir === 'memory' ? 'memory://' : dataDir, {
+    ...(image ? { loadDataDir: image } : {}),
     parsers: { [DATE_OID]: (value: string) => value },
     // Trigram matching gives the directory search its tolerance of typos.
     extensions: { pg_trgm },
