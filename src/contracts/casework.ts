@@ -17,8 +17,12 @@ import { REFERRAL_STATUSES } from './referral-codes.js';
  * Onward referral, the provider portal and attendance are in ./onward.ts. Shared with the web app.
  */
 
-export const isoDay = z.iso.date({ error: 'Enter a real date, like 2026-11-21' });
-const instant = z.iso.datetime({ offset: true, error: 'Enter a date and time, like 2026-11-21T10:30:00Z' });
+/** Years before 1900 are always a slip of the keyboard here, and the database refuses year 0 outright. */
+export const fromYear1900 = (value: string): boolean => Number(value.slice(0, 4)) >= 1900;
+export const isoDay = z.iso.date({ error: 'Enter a real date, like 2026-11-21' }).refine(fromYear1900, { error: 'Enter a date from 1900 onwards, like 2026-11-21' });
+const instant = z.iso
+  .datetime({ offset: true, error: 'Enter a date and time, like 2026-11-21T10:30:00Z' })
+  .refine(fromYear1900, { error: 'Enter a date and time from 1900 onwards, like 2026-11-21T10:30:00Z' });
 const text = (max: number) => z.string().trim().max(max);
 const required = (max: number, message: string) => z.string().trim().min(1, { error: message }).max(max);
 

@@ -8,7 +8,7 @@ import {
   ONWARD_STATUSES,
   SHARE_FIELDS,
 } from './casework-codes.js';
-import { isoDay } from './casework.js';
+import { fromYear1900, isoDay } from './casework.js';
 import { CONSENT_GIVERS, CONSENT_METHODS } from './referral-codes.js';
 
 /**
@@ -28,7 +28,7 @@ export const shareConsentInput = z.strictObject({
   givenBy: z.enum(CONSENT_GIVERS),
   givenByName: text(200).optional(),
   method: z.enum(CONSENT_METHODS),
-  givenAt: z.iso.datetime({ offset: true, error: 'Enter when consent was given' }),
+  givenAt: z.iso.datetime({ offset: true, error: 'Enter when consent was given' }).refine(fromYear1900, { error: 'Enter when consent was given, from 1900 onwards' }),
 });
 export type ShareConsentInput = z.infer<typeof shareConsentInput>;
 
@@ -225,7 +225,8 @@ export type ConcernInput = z.infer<typeof concernInput>;
 export const concern = z.object({
   id: z.uuid(),
   onwardReferralId: z.uuid(),
-  referralId: z.uuid(),
+  /** null for a provider: the case behind the onward referral is not theirs to know. */
+  referralId: z.uuid().nullable(),
   urgency: z.enum(CONCERN_URGENCIES),
   concern: z.string(),
   raisedBy: z.string(),

@@ -62,6 +62,13 @@ describe('home page per role', () => {
     }
   });
 
+  it('links the provider to its referrals, registers, and places and waiting list', () => {
+    const provider = homeFor('vcse_provider', figures).tiles;
+    expect(provider.find((t) => t.key === 'incoming')).toMatchObject({ title: 'Referrals to respond to', href: '/provider' });
+    expect(provider.find((t) => t.key === 'registers')).toMatchObject({ title: 'Registers', href: '/provider/register' });
+    expect(provider.find((t) => t.key === 'places')).toMatchObject({ title: 'Places and waiting list', href: '/provider/services' });
+  });
+
   it('links the link worker to their caseload and only the scheme manager to caseloads, lone working and casework settings', () => {
     expect(homeFor('link_worker', figures).tiles.find((t) => t.key === 'caseload')?.href).toBe('/caseload');
     const manager = homeFor('scheme_manager', figures).tiles;

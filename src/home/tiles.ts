@@ -77,7 +77,9 @@ export function homeFor(role: Role, figures: HomeFigures): Pick<HomeResponse, 'h
         heading: 'Referrals to your organisation',
         intro: 'Accept or decline people referred to you, keep registers and raise concerns.',
         tiles: [
-          tile('incoming', 'Referrals to respond to', 'People referred to your activities who are waiting for an answer.'),
+          tile('incoming', 'Referrals to respond to', 'People referred to your activities who are waiting for an answer.', '/provider'),
+          tile('registers', 'Registers', 'Record who came to each session.', '/provider/register'),
+          tile('places', 'Places and waiting list', 'How many places your services have, and who is waiting.', '/provider/services'),
           tile('listing', 'Your directory listing', 'Keep your services, times and capacity up to date.', '/directory/my-organisation'),
           tile('organisations', 'Organisations in this scheme', 'Practices, partners and community groups.', '/organisations'),
         ],

@@ -3,6 +3,7 @@ import type { ConsentInput } from '../contracts/referrals.js';
 import type { SchemeScope } from '../data/access.js';
 import type { ConsentRow } from '../db/schema.js';
 import { AppError } from '../errors.js';
+import { endOnwardOnConsentWithdrawn } from '../casework/onward/referral-hooks.js';
 import { lockUpdatableReferral } from './referral-row.js';
 import { actorLabel, recordEvent } from './timeline.js';
 
@@ -80,6 +81,8 @@ export async function withdrawConsent(scope: SchemeScope, referralId: string, re
     .execute();
   await recordEvent(scope, { referralId, kind: 'consent-withdrawn', reason: reason ?? null, occurredAt: now });
   await scope.audit({ action: 'update', entityType: 'consent', entityId: consent.id, reason, detail: { withdrawn: true } });
+  // Nothing more may be shared: every group the person was referred on to loses sight of them now.
+  await endOnwardOnConsentWithdrawn(scope, referralId, now);
 }
 
 /**

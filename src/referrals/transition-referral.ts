@@ -4,6 +4,7 @@ import { ruleFor } from '../auth/policy.js';
 import { roleOf, type SchemeScope } from '../data/access.js';
 import type { ReferralRow } from '../db/schema.js';
 import { AppError, validationError } from '../errors.js';
+import { endPendingOnwardOnClosure } from '../casework/onward/referral-hooks.js';
 import { consentWithdrawn, recordConsent } from './consent.js';
 import { lockReferral } from './referral-row.js';
 import { codingFor } from './domain/coding.js';
@@ -129,6 +130,7 @@ export async function applyReferralEvent(
     occurredAt: now,
   });
   await scope.audit({ action: 'update', entityType: 'referral', entityId: referralId, detail: { event: request.type, to: result.status } });
+  if (request.type === 'close') await endPendingOnwardOnClosure(scope, referralId, now);
   if (result.milestone) await sendFeedback(scope, deps, updated, result.milestone);
   return updated;
 }

@@ -78,10 +78,12 @@ describe('attendance registers', () => {
     const audit = await asSystem(t, cw.scheme.schemeId, (scope) =>
       scope.db.selectFrom('audit_events').select(['action', 'detail']).where('entity_type', '=', 'attendance').orderBy('id').execute(),
     );
+    // Each read names the onward referrals whose names it showed, in the order shown (Anne, Bea, Carol).
+    const shown = [people[1]?.id, people[2]?.id, people[0]?.id];
     expect(audit.map((a) => [a.action, a.detail])).toEqual([
-      ['read', { serviceId: cw.serviceId, date: '2025-01-07', count: 3 }],
+      ['read', { serviceId: cw.serviceId, date: '2025-01-07', count: 3, onwardReferralIds: shown }],
       ['create', { serviceId: cw.serviceId, date: '2025-01-07', count: 3 }],
-      ['read', { serviceId: cw.serviceId, date: '2025-01-07', count: 3 }],
+      ['read', { serviceId: cw.serviceId, date: '2025-01-07', count: 3, onwardReferralIds: shown }],
     ]);
   });
 
@@ -136,6 +138,29 @@ describe('attendance registers', () => {
     const { alerts, tasks } = await alertsAndTasks(cw, cw.referralId);
     expect(alerts.map((a) => a.message)).toEqual(['Test Tuesday walk: Missed 2 sessions in a row (14 and 28 January 2025).']);
     expect(tasks).toHaveLength(1);
+  });
+
+  it('raises no non-attendance alert for a case that is closed, though the marks are kept', async () => {
+    const cw = await caseworkScheme(t);
+    const placed = await placeOnward(t, cw, { referralId: cw.referralId, personId: cw.personId, name: 'Hal Snapshot', status: 'attending' });
+    await asSystem(t, cw.scheme.schemeId, (scope) => scope.db.updateTable('referrals').set({ status: 'closed', closed_at: new Date() }).where('id', '=', cw.referralId).execute());
+    expect((await save(cw, '2025-01-07', [{ onwardReferralId: placed.id, mark: 'missed' }])).json()).toEqual({ saved: 1, alertsRaised: 0 });
+    expect((await save(cw, '2025-01-14', [{ onwardReferralId: placed.id, mark: 'missed' }])).json()).toEqual({ saved: 1, alertsRaised: 0 });
+    expect(await marksOf(cw, placed.id)).toEqual([
+      { session_date: '2025-01-07', mark: 'missed' },
+      { session_date: '2025-01-14', mark: 'missed' },
+    ]);
+    expect(await alertsAndTasks(cw, cw.referralId)).toEqual({ alerts: [], tasks: [] });
+  });
+
+  it('refuses a year before 1900 with 400, not a database error', async () => {
+    const cw = await caseworkScheme(t);
+    const placed = await placeOnward(t, cw, { referralId: cw.referralId, personId: cw.personId, name: 'Olu Snapshot' });
+    const response = await save(cw, '0000-01-01', [{ onwardReferralId: placed.id, mark: 'attended' }]);
+    expect(response.statusCode, response.body).toBe(400);
+    expect(response.json<{ errors: { field: string }[] }>().errors.map((e) => e.field)).toEqual(['body.date']);
+    expect((await read(cw, '1899-12-31')).statusCode).toBe(400);
+    expect(await marksOf(cw, placed.id)).toEqual([]);
   });
 
   it('refuses a date in the future and saves nothing', async () => {

@@ -1,5 +1,6 @@
 import type { OnwardStatus } from '../../contracts/casework-codes.js';
 import type { Register, RegisterInput } from '../../contracts/onward.js';
+import type { ReferralStatus } from '../../contracts/referral-codes.js';
 import { roleOf, type SchemeScope } from '../../data/access.js';
 import { callerDirectoryOrganization, listingTarget } from '../../directory/access.js';
 import { AppError, notFound, validationError, type FieldProblem } from '../../errors.js';
@@ -66,7 +67,7 @@ export async function getRegister(scope: SchemeScope, serviceId: string, date: s
     mark: r.mark,
   }));
   rows.sort((a, b) => a.personName.localeCompare(b.personName, 'en-GB') || a.reference.localeCompare(b.reference));
-  await scope.audit({ action: 'read', entityType: 'attendance', entityId: service.id, detail: { serviceId: service.id, date, count: rows.length } });
+  await scope.audit({ action: 'read', entityType: 'attendance', entityId: service.id, detail: { serviceId: service.id, date, count: rows.length, onwardReferralIds: rows.map((r) => r.onwardReferralId) } });
   return { service: { id: service.id, name: service.name }, date, rows };
 }
 
@@ -79,6 +80,7 @@ interface Placed {
   status: OnwardStatus;
   accepted_on: string | null;
   respond_by: string;
+  case_status: ReferralStatus;
 }
 
 /** Every row must be someone on this register on that date; any that is not refuses the whole save. */
@@ -157,12 +159,13 @@ export async function saveRegister(scope: SchemeScope, input: RegisterInput, now
   }
   const ids = [...new Set(input.marks.map((m) => m.onwardReferralId))];
   const rows = await scope.db
-    .selectFrom('onward_referrals')
-    .select(['id', 'reference', 'referral_id', 'service_id', 'directory_organization_id', 'status', 'accepted_on', 'respond_by'])
-    .where('scheme_id', '=', scope.schemeId)
-    .where('id', 'in', ids)
-    .orderBy('id')
-    .forUpdate()
+    .selectFrom('onward_referrals as o')
+    .innerJoin('referrals as r', (join) => join.onRef('r.scheme_id', '=', 'o.scheme_id').onRef('r.id', '=', 'o.referral_id'))
+    .select(['o.id', 'o.reference', 'o.referral_id', 'o.service_id', 'o.directory_organization_id', 'o.status', 'o.accepted_on', 'o.respond_by', 'r.status as case_status'])
+    .where('o.scheme_id', '=', scope.schemeId)
+    .where('o.id', 'in', ids)
+    .orderBy('o.id')
+    .forUpdate('o')
     .execute();
   const placed = checkRows(service, input, new Map(rows.map((r) => [r.id, r])));
 
@@ -196,7 +199,8 @@ export async function saveRegister(scope: SchemeScope, input: RegisterInput, now
     const row = placed.get(m.onwardReferralId);
     if (!row) continue;
     if (m.mark === 'attended' && row.status === 'accepted') await startAttending(scope, row, service, today, now);
-    if (row.accepted_on === null) continue;
+    // A closed case has nobody to follow a non-attendance up: the alert would sit unread.
+    if (row.accepted_on === null || row.case_status === 'closed') continue;
     const subject = { onwardReferralId: row.id, referralId: row.referral_id, serviceName: service.name, acceptedOn: row.accepted_on };
     if (await checkNonAttendance(scope, subject, today, now)) alertsRaised += 1;
   }

@@ -41,9 +41,10 @@ describe('raise a concern', () => {
     const response = await raise(cw.provider, placed.id);
     expect(response.statusCode).toBe(201);
     const raised = response.json<Concern>();
+    // The provider is not told which case (referral) the onward referral belongs to.
     expect(raised).toMatchObject({
       onwardReferralId: placed.id,
-      referralId: cw.referralId,
+      referralId: null,
       urgency: 'urgent',
       concern: CONCERN_TEXT,
       raisedBy: 'Test vcse_provider',
@@ -74,7 +75,7 @@ describe('raise a concern', () => {
 
     const bySafeguarding = await t.app.inject({ method: 'GET', url: `/api/cases/${cw.referralId}/concerns`, headers: cw.safeguarding.headers });
     expect(bySafeguarding.statusCode).toBe(200);
-    expect(bySafeguarding.json()).toEqual({ concerns: [raised] });
+    expect(bySafeguarding.json()).toEqual({ concerns: [{ ...raised, referralId: cw.referralId }] });
     const byWorker = await t.app.inject({ method: 'GET', url: `/api/cases/${cw.referralId}/concerns`, headers: cw.worker.headers });
     expect(byWorker.json<{ concerns: Concern[] }>().concerns.map((c) => c.concern)).toEqual([CONCERN_TEXT]);
     const byProvider = await t.app.inject({ method: 'GET', url: `/api/cases/${cw.referralId}/concerns`, headers: cw.provider.headers });
@@ -101,7 +102,9 @@ describe('raise a concern', () => {
     expect((await raise(cw.provider, long.id)).statusCode).toBe(404);
 
     // A caseworker may still raise one about an ended referral.
-    expect((await raise(cw.worker, long.id)).statusCode).toBe(201);
+    const byWorker = await raise(cw.worker, long.id);
+    expect(byWorker.statusCode).toBe(201);
+    expect(byWorker.json<Concern>().referralId).toBe(second.referralId);
 
     const alerts = await asSystem(t, cw.scheme.schemeId, (scope) => scope.db.selectFrom('case_alerts').select(['referral_id', 'message']).orderBy('raised_at').execute());
     expect(alerts).toEqual([

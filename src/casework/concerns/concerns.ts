@@ -157,7 +157,8 @@ export async function raiseConcern(scope: SchemeScope, deps: ConcernDeps, onward
     entityId: row.id,
     detail: { onwardReferralId: onward.id, referralId: onward.referral_id, urgency: input.urgency },
   });
-  return present(row);
+  const shown = present(row);
+  return isProvider ? { ...shown, referralId: null } : shown;
 }
 
 export async function listConcerns(scope: SchemeScope, referralId: string): Promise<{ concerns: Concern[] }> {

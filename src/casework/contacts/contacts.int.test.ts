@@ -117,6 +117,22 @@ describe(`contacts with the person (${testBackend()})`, () => {
     expect((await postContact(t, cw, contactBody({ mode: 'home_visit', scheduledAt: start.toISOString(), expectedCheckInAt: at(start, 12 * 60).toISOString() }))).statusCode).toBe(201);
   });
 
+  it('a manager, who cannot check in, may not book a visit under lone working, and nothing is saved; without a check-in they may', async () => {
+    const cw = await caseworkScheme(t);
+    const start = at(now(), 60);
+    const watched = contactBody({ mode: 'home_visit', scheduledAt: start.toISOString(), expectedCheckInAt: at(start, 90).toISOString() });
+    const refused = await postContact(t, cw, watched, cw.manager);
+    expect(refused.statusCode, refused.body).toBe(403);
+    const saved = await asSystem(t, cw.scheme.schemeId, async (scope) => ({
+      contacts: await scope.db.selectFrom('contacts').select('id').where('referral_id', '=', cw.referralId).execute(),
+      visits: await scope.db.selectFrom('lone_working_visits').select('contact_id').where('worker_id', '=', cw.managerId).execute(),
+    }));
+    expect(saved).toEqual({ contacts: [], visits: [] });
+    const plain = await postContact(t, cw, contactBody({ mode: 'home_visit', scheduledAt: start.toISOString() }), cw.manager);
+    expect(plain.statusCode, plain.body).toBe(201);
+    expect(plain.json<Contact>().loneWorking).toBeNull();
+  });
+
   it('marks what happened with If-Match, and refuses what the contact lifecycle refuses with its code', async () => {
     const cw = await caseworkScheme(t);
     const future = await madeContact(t, cw, { scheduledAt: at(now(), 120).toISOString() });

@@ -59,7 +59,11 @@ export async function createContact(scope: SchemeScope, referralId: string, inpu
   if (!initial.ok) throw validationError([{ field: 'body.scheduledAt', message: initial.message }]);
   const expected = checkInTime(input, scheduledAt, now);
   const workerId = actorUserId(scope);
-  if (expected !== null && workerId === null) throw new AppError('forbidden', 'Only a signed-in member of staff can book a visit under lone working.');
+  if (expected !== null) {
+    if (workerId === null) throw new AppError('forbidden', 'Only a signed-in member of staff can book a visit under lone working.');
+    // The visit is watched for the booking worker's own check-in: only someone who can check in may book one.
+    scope.authorize('lone_working', 'create', { userId: workerId });
+  }
 
   const id = randomUUID();
   const row = await scope.db

@@ -106,7 +106,7 @@ const WHO: Record<OnwardEventType, Record<OnwardActor, 0 | 1>> = {
   complete: { provider: 1, link_worker: 1, system: 0 },
   drop_out: { provider: 1, link_worker: 1, system: 0 },
   expire: { provider: 0, link_worker: 0, system: 1 },
-  withdraw: { provider: 0, link_worker: 1, system: 0 },
+  withdraw: { provider: 0, link_worker: 1, system: 1 },
 };
 const LEGAL_FROM: Record<OnwardEventType, OnwardStatus> = {
   accept: 'sent',
@@ -213,17 +213,19 @@ describe('allowedOnwardEvents', () => {
   it('lists what each actor may do', () => {
     expect(allowedOnwardEvents('sent', 'provider')).toEqual(['accept', 'decline', 'waitlist']);
     expect(allowedOnwardEvents('sent', 'link_worker')).toEqual(['accept', 'decline', 'waitlist', 'withdraw']);
-    expect(allowedOnwardEvents('sent', 'system')).toEqual(['expire']);
+    expect(allowedOnwardEvents('sent', 'system')).toEqual(['expire', 'withdraw']);
     expect(allowedOnwardEvents('waitlisted', 'link_worker')).toEqual(['accept', 'decline', 'withdraw']);
     expect(allowedOnwardEvents('accepted', 'provider')).toEqual(['start_attending', 'drop_out']);
-    expect(allowedOnwardEvents('accepted', 'system')).toEqual(['start_attending']);
+    expect(allowedOnwardEvents('accepted', 'system')).toEqual(['start_attending', 'withdraw']);
+    expect(allowedOnwardEvents('attending', 'system')).toEqual(['withdraw']);
+    expect(allowedOnwardEvents('waitlisted', 'system')).toEqual(['withdraw']);
     expect(allowedOnwardEvents('attending', 'link_worker')).toEqual(['complete', 'drop_out', 'withdraw']);
     expect(allowedOnwardEvents('completed', 'link_worker')).toEqual([]);
   });
 
   it('leaves out expiry before the deadline when given the dates', () => {
-    expect(allowedOnwardEvents('sent', 'system', { today: '2026-12-10', respondBy: '2026-12-10' })).toEqual([]);
-    expect(allowedOnwardEvents('sent', 'system', { today: '2026-12-11', respondBy: '2026-12-10' })).toEqual(['expire']);
+    expect(allowedOnwardEvents('sent', 'system', { today: '2026-12-10', respondBy: '2026-12-10' })).toEqual(['withdraw']);
+    expect(allowedOnwardEvents('sent', 'system', { today: '2026-12-11', respondBy: '2026-12-10' })).toEqual(['expire', 'withdraw']);
   });
 
   it.each(ONWARD_STATUSES.flatMap((s) => ONWARD_ACTORS.map((a) => [s, a] as const)))('agrees with transitionOnward for %s by %s', (status, actor) => {

@@ -5,7 +5,8 @@
  *
  * Who may act matters as much as what: the provider answers and keeps the register, a link
  * worker may record a reply the provider gave by phone, only the link worker withdraws (it is
- * the person's referral, not the provider's), and only the system lets a referral lapse.
+ * the person's referral, not the provider's) — or the system, when the person withdraws their
+ * consent or the case closes before the group replied — and only the system lets a referral lapse.
  * "live" tells the caller whether the provider may still see the person's shared details, and
  * "ended" that this step just took that away, so the caller can start the after-end clock.
  */
@@ -91,7 +92,7 @@ const WHO: Record<OnwardEventType, readonly OnwardActor[]> = {
   complete: ['provider', 'link_worker'],
   drop_out: ['provider', 'link_worker'],
   expire: ['system'],
-  withdraw: ['link_worker'],
+  withdraw: ['link_worker', 'system'],
 };
 
 /** Completes "This referral is marked "Completed", so it cannot …". */

@@ -60,6 +60,11 @@ export interface StatusChange {
   /** An optional note on a reply (accept, waitlist, complete) kept on the timeline. */
   replyNote?: string | undefined;
   actor: OnwardActor;
+  /**
+   * A coded cause the system gives its own change, kept on the row and the timeline; the
+   * provider view reads 'consent-withdrawn' as "no more sight of the details".
+   */
+  statusReasonCode?: string | undefined;
   /** null: no If-Match (the system's own changes). */
   expectedVersion: number | null;
   serviceName: string;
@@ -77,7 +82,8 @@ export async function changeOnwardStatus(scope: SchemeScope, change: StatusChang
     if (result.code === 'invalid-event') throw validationError([{ field: 'body.event', message: result.message }], result.message);
     throw new AppError('conflict', result.message, { code: result.code });
   }
-  const { reasonCode, note: eventNote } = reasonAndNote(event);
+  const { reasonCode: eventReasonCode, note: eventNote } = reasonAndNote(event);
+  const reasonCode = change.statusReasonCode ?? eventReasonCode;
   const note = eventNote ?? change.replyNote ?? null;
   const isReply = event.type === 'accept' || event.type === 'decline' || event.type === 'waitlist';
   const updated = await scope.db

@@ -63,12 +63,12 @@ describe(`onward referral: sending (${testBackend()})`, () => {
     expect(problemCode(again)).toBe('already-referred');
   });
 
-  it('the preview shows what would be sent and saves nothing', async () => {
+  it('the preview shows what would be sent and saves nothing, and takes no typed text in its address', async () => {
     const other = await createTestDirectoryService(t.ctx.data, k.directoryOrganizationId, { name: 'Knit and natter' });
     const before = await countRows(t, k.scheme.schemeId, 'onward_referrals', k.referralId);
     const response = await t.app.inject({
       method: 'GET',
-      url: `/api/cases/${k.referralId}/onward-referrals/preview?serviceId=${other}&needSummary=${encodeURIComponent('Company')}`,
+      url: `/api/cases/${k.referralId}/onward-referrals/preview?serviceId=${other}`,
       headers: k.worker.headers,
     });
     expect(response.statusCode, response.body).toBe(200);
@@ -76,8 +76,16 @@ describe(`onward referral: sending (${testBackend()})`, () => {
     expect(preview.serviceName).toBe('Knit and natter');
     expect(preview.organisationName).toBe('Test walking group');
     expect(Object.keys(preview.shared).sort()).toEqual(['communicationNeeds', 'contact', 'goals', 'name', 'needSummary', 'preferredName', 'risks']);
+    // The words being typed stay on the page: the preview has them empty, never from a URL.
+    expect(preview.shared.needSummary).toBe('');
     expect(preview.shared.risks).toBe('');
     expect(await countRows(t, k.scheme.schemeId, 'onward_referrals', k.referralId)).toBe(before);
+    const withText = await t.app.inject({
+      method: 'GET',
+      url: `/api/cases/${k.referralId}/onward-referrals/preview?serviceId=${other}&needSummary=${encodeURIComponent('Company')}`,
+      headers: k.worker.headers,
+    });
+    expect(withText.statusCode).toBe(400);
   });
 
   it('refuses agreed:false (400) and leaves no row', async () => {
@@ -214,5 +222,26 @@ describe(`onward referral: consent (${testBackend()})`, () => {
     expect(await countRows(t, k2.scheme.schemeId, 'onward_referrals', k2.referralId)).toBe(0);
     const emails = await asSystem(t, k2.scheme.schemeId, (scope) => scope.db.selectFrom('notifications').select('id').where('recipient', '=', PROVIDER_EMAIL).execute());
     expect(emails).toEqual([]);
+  });
+});
+
+describe(`onward referral: a closed case (${testBackend()})`, () => {
+  it('takes no step forward, but may still be withdrawn', async () => {
+    const k3 = await caseworkScheme(t, { person: PERSON });
+    const sent = await sendOnward(t, k3.worker, k3, []);
+    // Closed behind the closure route's back, so the referral is still waiting for a reply.
+    await asSystem(t, k3.scheme.schemeId, (scope) => scope.db.updateTable('referrals').set({ status: 'closed', closed_at: new Date() }).where('id', '=', k3.referralId).execute());
+    const event = (version: number, payload: Record<string, unknown>) =>
+      t.app.inject({ method: 'POST', url: `/api/onward-referrals/${sent.id}/events`, headers: { ...k3.worker.headers, ...ifMatch(version) }, payload: { event: payload } });
+    for (const forward of [{ type: 'accept' }, { type: 'waitlist' }]) {
+      const refused = await event(1, forward);
+      expect(refused.statusCode, refused.body).toBe(409);
+      expect(problemCode(refused)).toBe('case-closed');
+    }
+    const unchanged = await asSystem(t, k3.scheme.schemeId, (scope) => scope.db.selectFrom('onward_referrals').select(['status', 'version']).where('id', '=', sent.id).executeTakeFirstOrThrow());
+    expect(unchanged).toEqual({ status: 'sent', version: 1 });
+    const withdrawn = await event(1, { type: 'withdraw', reason: 'The case is closed' });
+    expect(withdrawn.statusCode, withdrawn.body).toBe(200);
+    expect(withdrawn.json<OnwardReferral>()).toMatchObject({ status: 'withdrawn', statusNote: 'The case is closed', version: 2 });
   });
 });

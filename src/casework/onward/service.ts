@@ -1,6 +1,7 @@
 import type { OnwardEventInput, OnwardReferral, Signpost } from '../../contracts/onward.js';
 import type { SchemeScope } from '../../data/access.js';
-import { loadCase } from '../case-row.js';
+import { loadCase, loadOpenCase } from '../case-row.js';
+import type { OnwardEventType } from '../domain/onward-lifecycle.js';
 import { listSignposts } from '../signposting/signposts.js';
 import { changeOnwardStatus, toMachineEvent } from './change-status.js';
 import { authorizeCaseworker } from './create.js';
@@ -34,15 +35,45 @@ export async function getOnward(scope: SchemeScope, id: string): Promise<OnwardR
   return presentOnward(scope, row);
 }
 
+/**
+ * A step that takes the person further into the service needs an open case and their consent;
+ * one that ends the referral (withdraw, complete, drop out, decline) is always allowed, so a
+ * closed case can still be tidied up.
+ */
+function movesForward(type: OnwardEventType): boolean {
+  switch (type) {
+    case 'accept':
+    case 'waitlist':
+    case 'start_attending':
+      return true;
+    case 'decline':
+    case 'complete':
+    case 'drop_out':
+    case 'expire':
+    case 'withdraw':
+      return false;
+    default: {
+      const unreachable: never = type;
+      return unreachable;
+    }
+  }
+}
+
 /** A change by the link worker: recording a reply the provider gave by phone, completing, withdrawing. */
 export async function linkWorkerOnwardEvent(scope: SchemeScope, id: string, input: OnwardEventInput, expectedVersion: number, now: Date = new Date()): Promise<OnwardReferral> {
   authorizeCaseworker(scope);
   scope.authorize('onward_referral', 'update');
+  const event = toMachineEvent(input.event);
+  if (movesForward(event.type)) {
+    // The case first, then the onward row: the lock order of creation, so the two cannot deadlock.
+    const found = await loadOnwardRow(scope, id);
+    await loadOpenCase(scope, found.referral_id);
+  }
   const row = await loadOnwardRow(scope, id, { lock: true });
   const service = await serviceFacts(scope, row.service_id, row.directory_organization_id);
   const updated = await changeOnwardStatus(scope, {
     row,
-    event: toMachineEvent(input.event),
+    event,
     replyNote: 'note' in input.event ? input.event.note : undefined,
     actor: 'link_worker',
     expectedVersion,

@@ -76,3 +76,21 @@ describe(`onward response window job (${testBackend()})`, () => {
     expect(await nudges()).toEqual(['onward-nudge-halfway', 'onward-nudge-last-day']);
   });
 });
+
+describe(`onward response window job: closed cases (${testBackend()})`, () => {
+  it('passes over a referral still marked sent on a case that is closed: no nudge, no expiry', async () => {
+    const k2 = await caseworkScheme(t, { person: PERSON });
+    await giveServiceContact(t, k2.serviceId);
+    const waiting = await sendOnward(t, k2.worker, k2, []);
+    // Closed behind the closure route's back, as a case closed before closure withdrew waiting referrals.
+    await asSystem(t, k2.scheme.schemeId, async (scope) => {
+      await scope.db.updateTable('onward_referrals').set({ respond_by: '2026-03-16', remind_on: '2026-03-09', created_at: at('02') }).where('id', '=', waiting.id).execute();
+      await scope.db.updateTable('referrals').set({ status: 'closed', closed_at: at('03') }).where('id', '=', k2.referralId).execute();
+    });
+    for (const day of ['09', '16', '17']) await run(day);
+    const templates = (await notificationsFor(t, k2.scheme.schemeId, waiting.id)).map((n) => n.template);
+    expect(templates.filter((n) => n.startsWith('onward-nudge'))).toEqual([]);
+    const row = await asSystem(t, k2.scheme.schemeId, (scope) => scope.db.selectFrom('onward_referrals').select(['status', 'version']).where('id', '=', waiting.id).executeTakeFirstOrThrow());
+    expect(row).toEqual({ status: 'sent', version: 1 });
+  });
+});

@@ -79,7 +79,17 @@ async function expire(scope: SchemeScope, row: OnwardReferralRow, workingDays: n
 
 /** One scheme's windows; returns how many nudges and expiries it made. */
 export async function runSchemeWindows(scope: SchemeScope, deps: { jobs: JobQueue; config: Config }, now: Date): Promise<{ nudged: number; expired: number }> {
-  const rows = await scope.db.selectFrom('onward_referrals').selectAll().where('scheme_id', '=', scope.schemeId).where('status', '=', 'sent').forUpdate().execute();
+  // A closed case waits for no reply: nobody would act on the nudge or the expiry alert.
+  const rows = await scope.db
+    .selectFrom('onward_referrals as o')
+    .innerJoin('referrals as r', (join) => join.onRef('r.scheme_id', '=', 'o.scheme_id').onRef('r.id', '=', 'o.referral_id'))
+    .selectAll('o')
+    .where('o.scheme_id', '=', scope.schemeId)
+    .where('o.status', '=', 'sent')
+    .where('r.status', '!=', 'closed')
+    .orderBy('o.id')
+    .forUpdate('o')
+    .execute();
   const today = londonDate(now);
   let nudged = 0;
   let expired = 0;

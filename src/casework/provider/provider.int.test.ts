@@ -45,6 +45,11 @@ describe(`provider portal: what a provider sees (${testBackend()})`, () => {
     ]);
     const filtered = await get('/api/provider/referrals?status=current', k.provider);
     expect(filtered.json<Inbox>().items).toEqual([]);
+    // The inbox read that showed a name says whose; the one that showed none is not recorded.
+    const reads = await asSystem(t, k.scheme.schemeId, (scope) =>
+      scope.db.selectFrom('audit_events').select(['detail', 'actor_role']).where('entity_type', '=', 'onward_referral').where('action', '=', 'read').where('entity_id', 'is', null).execute(),
+    );
+    expect(reads).toEqual([{ detail: { providerInbox: true, named: 1, onwardReferralIds: [sent.id] }, actor_role: 'vcse_provider' }]);
   });
 
   it('the referral page holds exactly the minimum set, and the read is audited', async () => {

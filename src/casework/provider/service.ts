@@ -59,14 +59,14 @@ export async function providerInboxFor(scope: SchemeScope, query: z.infer<typeof
   const today = isoDayNumber(londonDate(now));
   const names = new Map<string, string>();
   const items: Inbox['items'] = [];
-  let named = 0;
+  const namedIds: string[] = [];
   for (const row of rows) {
     const group = inboxGroup(row.status);
     counts[group] += 1;
     if (query.status !== undefined && group !== query.status) continue;
     if (!names.has(row.service_id)) names.set(row.service_id, (await serviceFacts(scope, row.service_id, row.directory_organization_id)).name);
     const personName = providerPersonName(row, settings, now);
-    if (personName !== null) named += 1;
+    if (personName !== null) namedIds.push(row.id);
     items.push({
       id: row.id,
       reference: row.reference,
@@ -78,7 +78,9 @@ export async function providerInboxFor(scope: SchemeScope, query: z.infer<typeof
       overdue: row.status === 'sent' && today > isoDayNumber(row.respond_by),
     });
   }
-  if (named > 0) await scope.audit({ action: 'read', entityType: 'onward_referral', detail: { providerInbox: true, named } });
+  if (namedIds.length > 0) {
+    await scope.audit({ action: 'read', entityType: 'onward_referral', detail: { providerInbox: true, named: namedIds.length, onwardReferralIds: namedIds } });
+  }
   return { items, counts };
 }
 

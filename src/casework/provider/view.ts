@@ -6,6 +6,7 @@ import { londonDate } from '../../referrals/domain/working-days.js';
 import { allowedOnwardEvents, isLiveOnward } from '../domain/onward-lifecycle.js';
 import { accessEndsAt, providerMaySee } from '../domain/provider-access.js';
 import { attendanceOf, handoverOf, iso, serviceFacts, sharedOf } from '../onward/present.js';
+import { CONSENT_WITHDRAWN_CODE } from '../onward/referral-hooks.js';
 
 /**
  * What a VCSE provider sees of an onward referral to its own organisation: the snapshot it was
@@ -13,17 +14,20 @@ import { attendanceOf, handoverOf, iso, serviceFacts, sharedOf } from '../onward
  * else about the person. Helper for the provider inbox, the referral page and the registers.
  */
 
+type AccessRow = Pick<OnwardReferralRow, 'status' | 'ended_at' | 'status_reason_code'>;
+
+/** Withdrawn because the person withdrew consent: no days of grace, the sight ends with it. */
+const endedByConsent = (row: AccessRow): boolean => row.status === 'withdrawn' && row.status_reason_code === CONSENT_WITHDRAWN_CODE;
+
 /** Whether the provider may still see the shared details at `now`. */
-export function providerMaySeeRow(
-  row: Pick<OnwardReferralRow, 'status' | 'ended_at'>,
-  settings: Pick<CaseworkSettings, 'providerAccessDaysAfter'>,
-  now: Date,
-): boolean {
+export function providerMaySeeRow(row: AccessRow, settings: Pick<CaseworkSettings, 'providerAccessDaysAfter'>, now: Date): boolean {
+  if (endedByConsent(row)) return false;
   return providerMaySee({ status: row.status, endedAt: row.ended_at === null ? null : new Date(row.ended_at), accessDaysAfter: settings.providerAccessDaysAfter, now });
 }
 
 /** When the provider's sight of the details ends; null while live (or if the end was never recorded). */
-export function providerAccessUntil(row: Pick<OnwardReferralRow, 'status' | 'ended_at'>, settings: Pick<CaseworkSettings, 'providerAccessDaysAfter'>): Date | null {
+export function providerAccessUntil(row: AccessRow, settings: Pick<CaseworkSettings, 'providerAccessDaysAfter'>): Date | null {
+  if (endedByConsent(row)) return row.ended_at === null ? null : new Date(row.ended_at);
   return accessEndsAt({ status: row.status, endedAt: row.ended_at === null ? null : new Date(row.ended_at), accessDaysAfter: settings.providerAccessDaysAfter });
 }
 

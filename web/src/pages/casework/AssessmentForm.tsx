@@ -6,13 +6,14 @@ import { postJson } from '../../api/client.js';
 import { useProblemHandler } from '../../api/useApi.js';
 import { ChoiceField } from '../../components/ChoiceField.js';
 import { DateInput } from '../../components/DateInput.js';
-import { isoToParts, partsOf, todayIso } from '../../components/dateParts.js';
+import { isoToParts, partsOf } from '../../components/dateParts.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { TextArea } from '../../components/TextArea.js';
 import { formText } from '../../forms/errors.js';
 import { useFormSubmit } from '../../forms/useFormSubmit.js';
 import { casePath, caseUrl } from './api.js';
 import { assessmentBody, domainField, type DomainValues } from './assessmentForm.js';
+import { londonToday } from './time.js';
 
 /**
  * The conversation's form. Each need is folded away until opened, so the page reads as a
@@ -28,7 +29,7 @@ export function AssessmentForm({ referralId, needDomains, latest }: { referralId
       for (const d of needDomains) {
         domains[d.code] = { words: formText(data, domainField(d.code, 'words')), priority: formText(data, domainField(d.code, 'priority')), strengths: formText(data, domainField(d.code, 'strengths')) };
       }
-      return assessmentBody({ whatMatters: formText(data, 'whatMatters'), domains, assessedOn: partsOf(Object.fromEntries(data), 'assessedOn') }, needDomains, todayIso());
+      return assessmentBody({ whatMatters: formText(data, 'whatMatters'), domains, assessedOn: partsOf(Object.fromEntries(data), 'assessedOn') }, needDomains, londonToday());
     },
     send: async (body) => {
       const saved = await postJson(`${casePath(referralId)}/assessments`, body, assessment);
@@ -79,7 +80,7 @@ export function AssessmentForm({ referralId, needDomains, latest }: { referralId
           </details>
         );
       })}
-      <DateInput name="assessedOn" legend="Date of the conversation" hint="For example, 21 11 2026" defaultValue={isoToParts(todayIso())} error={errors.fields.assessedOn} />
+      <DateInput name="assessedOn" legend="Date of the conversation" hint="For example, 21 11 2026" defaultValue={isoToParts(londonToday())} error={errors.fields.assessedOn} />
       <button className="nhsuk-button" type="submit" disabled={busy}>
         Save what matters
       </button>

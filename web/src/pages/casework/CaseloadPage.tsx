@@ -12,7 +12,7 @@ import { useFlash } from '../../session/flash.js';
 import { AlertsAndTasks } from './AlertsAndTasks.js';
 import { caseloadPath } from './api.js';
 import { CaseloadTable } from './CaseloadTable.js';
-import { countsText } from './labels.js';
+import { caseloadCaption, countsText } from './labels.js';
 
 /**
  * A link worker's open cases, what is due next on each, and their alerts and tasks. A manager
@@ -37,6 +37,7 @@ export function CaseloadPage(): ReactNode {
       ) : (
         <CaseloadBody
           data={load.data}
+          manager={manager}
           onChanged={(text) => {
             setDone(text);
             reload();
@@ -47,13 +48,12 @@ export function CaseloadPage(): ReactNode {
   );
 }
 
-function CaseloadBody({ data, onChanged }: { data: Caseload; onChanged: (message: string) => void }): ReactNode {
+function CaseloadBody({ data, manager, onChanged }: { data: Caseload; manager: boolean; onChanged: (message: string) => void }): ReactNode {
   const names = new Map(data.items.map((i) => [i.referralId, i.personName]));
-  const whose = data.worker === null ? 'Your' : `${data.worker.name}’s`;
   return (
     <>
       <p className="nhsuk-body">{countsText(data.counts)}</p>
-      <CaseloadTable items={data.items} caption={`${whose} open cases`} />
+      <CaseloadTable items={data.items} caption={caseloadCaption(data.worker, manager)} />
       <h2 className="nhsuk-heading-m">Alerts and tasks</h2>
       <AlertsAndTasks alerts={data.alerts} tasks={data.tasks} caseName={(id) => names.get(id) ?? null} onChanged={onChanged} headingLevel={3} />
     </>
@@ -63,7 +63,7 @@ function CaseloadBody({ data, onChanged }: { data: Caseload; onChanged: (message
 function WorkerChooser({ current, onChoose }: { current: string | null; onChoose: (id: string | null) => void }): ReactNode {
   const [load] = useApi('/api/caseload/workers', caseloadBalance);
   if (load.status !== 'ok') return null;
-  const options = [{ value: '', label: 'My own caseload' }, ...load.data.workers.map((w) => ({ value: w.id, label: `${w.name} (${w.openCases} open)` }))];
+  const options = [{ value: '', label: 'Everyone’s open cases' }, ...load.data.workers.map((w) => ({ value: w.id, label: `${w.name} (${w.openCases} open)` }))];
   function submit(event: SubmitEvent<HTMLFormElement>): void {
     event.preventDefault();
     const id = formText(new FormData(event.currentTarget), 'workerId');

@@ -3,10 +3,10 @@ import { Link } from 'react-router-dom';
 import { ALERT_KIND_LABELS } from '../../../../src/contracts/casework-codes.js';
 import { caseload } from '../../../../src/contracts/casework.js';
 import { useApi } from '../../api/useApi.js';
-import { todayIso } from '../../components/dateParts.js';
 import { Loading } from '../../components/Loading.js';
 import { formatDate } from '../referrals/labels.js';
 import { caseUrl } from './api.js';
+import { londonToday } from './time.js';
 import { NextAction } from './CaseloadTable.js';
 import { countsText } from './labels.js';
 
@@ -21,7 +21,7 @@ export function CaseloadSummary(): ReactNode {
   const { items, alerts, tasks, counts } = load.data;
   const names = new Map(items.map((i) => [i.referralId, i.personName]));
   const openAlerts = alerts.filter((a) => a.resolvedAt === null);
-  const today = todayIso();
+  const today = londonToday();
   const dueTasks = tasks.filter((t) => t.doneAt === null && t.dueOn <= today);
   return (
     <section aria-labelledby="caseload-summary" className="nhsuk-u-margin-bottom-6">

@@ -5,6 +5,7 @@ import { ResponsiveTable } from '../../components/ResponsiveTable.js';
 import { Tag } from '../../components/Tag.js';
 import { formatDate, statusTag } from '../referrals/labels.js';
 import { caseUrl } from './api.js';
+import { dnaStreakText } from './labels.js';
 
 /** The open cases of one worker, with what is due next on each. */
 export function NextAction({ item }: { item: CaseloadItem }): ReactNode {
@@ -40,7 +41,7 @@ export function CaseloadTable({ items, caption }: { items: readonly CaseloadItem
           <NextAction item={item} key="next" />,
           String(item.overdueReviews),
           String(item.openAlerts),
-          item.dnaStreak >= 2 ? `${item.dnaStreak} in a row` : 'None in a row',
+          dnaStreakText(item.dnaStreak),
           String(item.liveOnwardReferrals),
         ],
       }))}

@@ -14,8 +14,9 @@ import { TextArea } from '../../components/TextArea.js';
 import { TextField } from '../../components/TextField.js';
 import { formText } from '../../forms/errors.js';
 import { useFormSubmit } from '../../forms/useFormSubmit.js';
+import { renameProblem } from '../referrals/forms.js';
 import { casePath, caseUrl } from './api.js';
-import { contactBody, needsCheckIn } from './contactForm.js';
+import { CONTACT_FIELDS, contactBody, needsCheckIn } from './contactForm.js';
 import { londonWall } from './time.js';
 import { TimeField } from './TimeField.js';
 
@@ -28,6 +29,7 @@ export function ContactFormPage(): ReactNode {
   const [kind, setKind] = useState('book');
   const [mode, setMode] = useState('');
   const now = londonWall(new Date());
+  const toProblem = useProblemHandler();
   const { errors, busy, onSubmit } = useFormSubmit({
     fields: ORDER,
     check: (data) =>
@@ -48,7 +50,10 @@ export function ContactFormPage(): ReactNode {
       const message = saved.status === 'booked' ? `${CONTACT_MODE_LABELS[saved.mode]} booked.` : `${CONTACT_MODE_LABELS[saved.mode]} recorded.`;
       void navigate(saved.loneWorking === null ? caseUrl(id) : caseUrl(id, `/contacts/${saved.id}`), { state: { message } });
     },
-    toProblem: useProblemHandler(),
+    toProblem: (error) => {
+      const problem = toProblem(error);
+      return problem === null ? null : renameProblem(problem, CONTACT_FIELDS);
+    },
   });
   return (
     <>

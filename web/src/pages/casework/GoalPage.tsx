@@ -10,6 +10,7 @@ import { Tag } from '../../components/Tag.js';
 import { assessmentsResponse, casePath, caseUrl } from './api.js';
 import { GoalForm } from './GoalForm.js';
 import { GoalHistory, GoalProgressForm, GoalReadOnly } from './GoalProgress.js';
+import { mayEditGoal } from './goalForm.js';
 import { goalTag } from './labels.js';
 import { useCaseOpen } from './useCaseOpen.js';
 
@@ -77,7 +78,7 @@ function GoalView({ referralId, goalId }: { referralId: string; goalId: string |
               }}
             />
           )}
-          {open ? (
+          {open && mayEditGoal(goal) ? (
             <>
               <h2 className="nhsuk-heading-m">{goal === null ? 'The goal' : 'Change the goal'}</h2>
               <GoalForm key={`goal-${goal?.version ?? 'new'}`} referralId={referralId} goal={goal} needDomains={needDomains} />

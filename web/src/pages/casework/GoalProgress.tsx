@@ -30,7 +30,7 @@ export function GoalProgressForm({ goal, onSaved }: { goal: Goal; onSaved: (goal
     fields: ORDER,
     check: (data) => {
       const chosen = formText(data, 'event');
-      return progressBody(isEvent(goal, chosen) ? chosen : null, formText(data, 'note'), rate ? formText(data, 'personRating') : '');
+      return progressBody(isEvent(goal, chosen) ? chosen : null, formText(data, 'note'), rate ? formText(data, 'personRating') : '', rate);
     },
     send: async (body) => {
       const next = await postIfMatch(`${goalPath(goal.id)}/progress`, body, goalSchema, goal.version);
@@ -55,8 +55,8 @@ export function GoalProgressForm({ goal, onSaved }: { goal: Goal; onSaved: (goal
             type="radio"
             name="event"
             legend="Has the goal’s status changed?"
-            items={[{ value: NO_CHANGE, label: 'No change' }, ...goal.allowedEvents.map((e) => ({ value: e, label: GOAL_EVENT_LABELS[e] }))]}
-            defaultValues={[NO_CHANGE]}
+            items={[...(rate ? [{ value: NO_CHANGE, label: 'No change' }] : []), ...goal.allowedEvents.map((e) => ({ value: e, label: GOAL_EVENT_LABELS[e] }))]}
+            defaultValues={rate ? [NO_CHANGE] : []}
             error={errors.fields.event}
           />
         )}

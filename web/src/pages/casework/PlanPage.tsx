@@ -33,16 +33,17 @@ export function PlanPage(): ReactNode {
       </>
     );
   }
-  const email = referral.status === 'ok' ? referral.data.person.email : null;
+  // undefined until the record has loaded: only a loaded record can show there is no address.
+  const email = referral.status === 'ok' ? referral.data.person.email : undefined;
   return (
     <>
       {back}
-      <PlanCopyView copy={load.data} actions={<PlanActions referralId={id} email={email} />} />
+      <PlanCopyView copy={load.data} actions={<PlanActions referralId={id} email={email} emailLoading={referral.status === 'loading'} />} />
     </>
   );
 }
 
-function PlanActions({ referralId, email }: { referralId: string; email: string | null }): ReactNode {
+function PlanActions({ referralId, email, emailLoading }: { referralId: string; email: string | null | undefined; emailLoading: boolean }): ReactNode {
   const handle = useProblemHandler();
   const [sent, setSent] = useState<string | null>(null);
   const [errors, setErrors] = useState<FormErrors>(noErrors);
@@ -67,13 +68,13 @@ function PlanActions({ referralId, email }: { referralId: string; email: string 
       <button className="nhsuk-button" type="button" onClick={() => { window.print(); }}>
         Print
       </button>{' '}
-      {email === null ? (
+      {emailLoading ? null : email === null ? (
         <InsetText>
           <p>There is no email address in this person’s record, so the plan cannot be emailed. Print it, or add their email address to their record first.</p>
         </InsetText>
       ) : (
         <button className="nhsuk-button nhsuk-button--secondary" type="button" disabled={busy} onClick={() => { void send(); }}>
-          Send by email<span className="nhsuk-u-visually-hidden"> to {email}</span>
+          Send by email{email !== undefined && <span className="nhsuk-u-visually-hidden"> to {email}</span>}
         </button>
       )}
     </div>

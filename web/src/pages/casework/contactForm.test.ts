@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { contactBody, outcomeBody, type ContactValues } from './contactForm.js';
+import { ApiProblem } from '../../api/problem.js';
+import { problemToFormErrors } from '../../forms/errors.js';
+import { renameProblem } from '../referrals/forms.js';
+import { CONTACT_FIELDS, contactBody, outcomeBody, type ContactValues } from './contactForm.js';
 
 const base: ContactValues = {
   kind: 'book',
@@ -73,5 +76,16 @@ describe('contact outcome to body', () => {
     expect(outcomeBody('', '', '', '')).toEqual({ ok: false, errors: { detail: null, fields: { event: 'Choose what happened' } } });
     expect(outcomeBody('cancel', ' ', '', '')).toEqual({ ok: false, errors: { detail: null, fields: { reason: 'Say why it was cancelled' } } });
     expect(outcomeBody('attended', '', '1.5', '')).toEqual({ ok: false, errors: { detail: null, fields: { durationMinutes: 'Enter the length in whole minutes, like 45' } } });
+  });
+});
+
+describe('server errors on the contact form', () => {
+  it('puts errors on the visit time and check-in time next to the date and check-in boxes', () => {
+    const problem = new ApiProblem(400, 'Bad request', 'Invalid', [
+      { field: 'body.scheduledAt', message: 'The visit must be in the future' },
+      { field: 'body.expectedCheckInAt', message: 'Check in within 12 hours' },
+    ]);
+    const errors = problemToFormErrors(renameProblem(problem, CONTACT_FIELDS), ['kind', 'mode', 'date', 'time', 'checkInBy']);
+    expect(errors).toEqual({ detail: null, fields: { date: 'The visit must be in the future', checkInBy: 'Check in within 12 hours' } });
   });
 });

@@ -2,6 +2,7 @@ import { CONTACT_MODES, type ContactMode } from '../../../../src/contracts/casew
 import { contactInput, contactOutcomeInput, type ContactInput, type ContactOutcomeInput } from '../../../../src/contracts/casework.js';
 import { partsToIso, type DateParts } from '../../components/dateParts.js';
 import { checkWith, type Checked } from '../../forms/errors.js';
+import { checkRenamed, type FieldMap } from '../referrals/forms.js';
 import { londonToIso, readTime } from './time.js';
 
 /**
@@ -30,6 +31,9 @@ const orNull = (value: string): string | null => (value.trim() === '' ? null : v
 /** Whether the form must ask for a check-in time. */
 export const needsCheckIn = (kind: string, mode: string): boolean => kind === 'book' && mode === 'home_visit';
 
+/** The contract's field names to this form's ids, for errors from Zod and from the server. */
+export const CONTACT_FIELDS: FieldMap = { scheduledAt: 'date', expectedCheckInAt: 'checkInBy', status: 'kind' };
+
 export function contactBody(values: ContactValues): Checked<ContactInput> {
   const fields: Partial<Record<string, string>> = {};
   if (values.kind !== 'book' && values.kind !== 'record') fields.kind = 'Choose whether you are booking a visit or recording a contact';
@@ -53,7 +57,7 @@ export function contactBody(values: ContactValues): Checked<ContactInput> {
   }
   if (Object.keys(fields).length > 0 || !date.ok || time === null) return { ok: false, errors: { detail: null, fields } };
   const status = values.kind === 'book' ? 'booked' : values.attended;
-  return checkWith(contactInput, {
+  return checkRenamed(contactInput, {
     mode: values.mode,
     status,
     scheduledAt: londonToIso(date.iso, time),
@@ -62,7 +66,7 @@ export function contactBody(values: ContactValues): Checked<ContactInput> {
     attendees: orNull(values.attendees),
     notes: orNull(values.notes),
     expectedCheckInAt,
-  });
+  }, CONTACT_FIELDS);
 }
 
 /** The outcome form's values to the request body. */

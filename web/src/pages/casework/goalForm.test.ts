@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { goalBody, progressBody, type GoalValues } from './goalForm.js';
+import type { Goal } from '../../../../src/contracts/casework.js';
+import { ApiProblem } from '../../api/problem.js';
+import { problemToFormErrors } from '../../forms/errors.js';
+import { goalBody, goalFieldOrder, goalProblem, mayEditGoal, progressBody, type GoalValues, type StepRow } from './goalForm.js';
 
 const none = { day: '', month: '', year: '' };
 const base: GoalValues = { title: 'Join a walking group', domain: '', steps: [], targetDate: none, reviewDate: none };
@@ -40,7 +43,76 @@ describe('goal form to body', () => {
   });
 });
 
+describe('errors on steps', () => {
+  const rows: StepRow[] = [
+    { key: 1, text: 'Find a group', owner: 'person', done: false },
+    { key: 2, text: '', owner: 'person', done: false },
+    { key: 3, text: 'x'.repeat(501), owner: 'link_worker', done: false },
+  ];
+
+  it('puts a step that is too long next to its own box, counting the empty row the body leaves out', () => {
+    const checked = goalBody({ ...base, steps: rows });
+    expect(checked).toEqual({ ok: false, errors: { detail: null, fields: { 'step-3': 'Too big: expected string to have <=500 characters' } } });
+  });
+
+  it('maps the server’s body.steps.N.text to the row on the page', () => {
+    const problem = new ApiProblem(400, 'Bad request', 'Invalid', [
+      { field: 'body.steps.1.text', message: 'Describe the step' },
+      { field: 'body.title', message: 'Write the goal in the person’s words' },
+    ]);
+    expect(problemToFormErrors(goalProblem(problem, rows), goalFieldOrder(rows))).toEqual({
+      detail: null,
+      fields: { 'step-3': 'Describe the step', title: 'Write the goal in the person’s words' },
+    });
+  });
+
+  it('lists the step boxes between the steps and the dates', () => {
+    expect(goalFieldOrder(rows)).toEqual(['title', 'domain', 'steps', 'step-1', 'step-2', 'step-3', 'targetDate', 'reviewDate']);
+  });
+});
+
+describe('which goals may be edited', () => {
+  const goal = (status: Goal['status']): Goal => ({
+    id: '00000000-0000-4000-8000-000000000001',
+    referralId: '00000000-0000-4000-8000-000000000002',
+    title: 'Join a walking group',
+    domain: null,
+    steps: [],
+    targetDate: null,
+    reviewDate: null,
+    status,
+    personRating: null,
+    ratedAt: null,
+    reviewDue: false,
+    allowedEvents: [],
+    history: [],
+    createdBy: 'Sam',
+    version: 1,
+  });
+
+  it('allows a new goal and a goal still in play, not a changed or dropped one', () => {
+    expect(mayEditGoal(null)).toBe(true);
+    expect(mayEditGoal(goal('not_started'))).toBe(true);
+    expect(mayEditGoal(goal('in_progress'))).toBe(true);
+    expect(mayEditGoal(goal('achieved'))).toBe(true);
+    expect(mayEditGoal(goal('changed'))).toBe(false);
+    expect(mayEditGoal(goal('dropped'))).toBe(false);
+  });
+});
+
 describe('goal progress to body', () => {
+  it('sends the note, trimmed, with a start, an achievement, a reopening or a rating alone', () => {
+    expect(progressBody('start', '  Went to the first walk ', '')).toEqual({ ok: true, value: { event: { type: 'start' }, note: 'Went to the first walk' } });
+    expect(progressBody('achieve', 'Walks every week', '9')).toEqual({ ok: true, value: { event: { type: 'achieve' }, note: 'Walks every week', personRating: 9 } });
+    expect(progressBody('reopen', 'Wants to try again', '', false)).toEqual({ ok: true, value: { event: { type: 'reopen' }, note: 'Wants to try again' } });
+    expect(progressBody(null, 'Feeling better', '6')).toEqual({ ok: true, value: { personRating: 6, note: 'Feeling better' } });
+    expect(progressBody('start', '   ', '')).toEqual({ ok: true, value: { event: { type: 'start' } } });
+  });
+
+  it('asks for a status change, not a rating, when the goal may not be rated', () => {
+    expect(progressBody(null, '', '', false)).toEqual({ ok: false, errors: { detail: null, fields: { event: 'Choose what has happened to the goal' } } });
+  });
+
   it('sends an event, with its note or reason, and the rating', () => {
     expect(progressBody('start', '', '')).toEqual({ ok: true, value: { event: { type: 'start' } } });
     expect(progressBody('change', 'Walk with a friend instead', '4')).toEqual({ ok: true, value: { event: { type: 'change', note: 'Walk with a friend instead' }, personRating: 4 } });

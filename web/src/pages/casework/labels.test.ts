@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countsText, levelText, loneStateText, needsAcknowledging, RATING_CHOICES, ratingLabel, roomText } from './labels.js';
+import { caseloadCaption, countsText, dnaStreakText, levelText, loneStateText, needsAcknowledging, RATING_CHOICES, ratingLabel, roomText } from './labels.js';
 
 describe('casework words', () => {
   it('lists counts by status in lifecycle order and leaves out zeros', () => {
@@ -31,5 +31,19 @@ describe('casework words', () => {
     expect(roomText({ room: 5, maxCaseload: 40 })).toBe('5 of 40');
     expect(roomText({ room: 0, maxCaseload: 40 })).toBe('Full (most 40)');
     expect(roomText({ room: -2, maxCaseload: 40 })).toBe('Full (most 40)');
+  });
+});
+
+describe('caseload words', () => {
+  it('shows any run of missed appointments, even one', () => {
+    expect(dnaStreakText(0)).toBe('None');
+    expect(dnaStreakText(1)).toBe('1 in a row');
+    expect(dnaStreakText(3)).toBe('3 in a row');
+  });
+
+  it('captions a chosen worker’s cases, a worker’s own, and the whole scheme’s for a manager who chose no one', () => {
+    expect(caseloadCaption({ name: 'Priya Shah' }, true)).toBe('Priya Shah’s open cases');
+    expect(caseloadCaption(null, false)).toBe('Your open cases');
+    expect(caseloadCaption(null, true)).toBe('Open cases in the scheme');
   });
 });

@@ -95,3 +95,15 @@ export function countsText(counts: Readonly<Record<string, number>>): string {
 export function roomText(load: { room: number; maxCaseload: number }): string {
   return load.room <= 0 ? `Full (most ${load.maxCaseload})` : `${load.room} of ${load.maxCaseload}`;
 }
+
+/** Missed appointments in a row, as the caseload shows them: "1 in a row", "3 in a row" or "None". */
+export const dnaStreakText = (streak: number): string => (streak > 0 ? `${streak} in a row` : 'None');
+
+/**
+ * The caseload table's caption. A manager who has not chosen a worker is shown every open case in
+ * the scheme, not their own caseload.
+ */
+export function caseloadCaption(worker: { name: string } | null, manager: boolean): string {
+  if (worker !== null) return `${worker.name}’s open cases`;
+  return manager ? 'Open cases in the scheme' : 'Your open cases';
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMinutes, formatTime, londonToIso, londonWall, readTime } from './time.js';
+import { formatMinutes, formatTime, londonToday, londonToIso, londonWall, readTime } from './time.js';
 
 describe('London times', () => {
   it('gives a winter time with no offset and a summer time with +01:00', () => {
@@ -13,6 +13,12 @@ describe('London times', () => {
     expect(londonToIso('2026-03-29', '03:00')).toBe('2026-03-29T03:00:00+01:00');
     expect(londonToIso('2026-10-25', '00:30')).toBe('2026-10-25T00:30:00+01:00');
     expect(londonToIso('2026-10-25', '03:00')).toBe('2026-10-25T03:00:00+00:00');
+  });
+
+  it('gives London’s date as today, which is a day ahead of UTC late on a summer evening', () => {
+    expect(londonToday(new Date('2026-07-01T23:30:00Z'))).toBe('2026-07-02');
+    expect(londonToday(new Date('2026-12-01T23:30:00Z'))).toBe('2026-12-01');
+    expect(londonToday(new Date('2026-03-28T23:59:00Z'))).toBe('2026-03-28');
   });
 
   it('reads an instant back as London date and time', () => {

@@ -26,6 +26,11 @@ export function londonWall(instant: Date): Wall {
   return { date: `${part('year')}-${part('month')}-${part('day')}`, time: `${part('hour')}:${part('minute')}` };
 }
 
+/** Today's date in London, "2026-11-21": after 23:00 UTC on a summer evening it is already tomorrow there. */
+export function londonToday(now: Date = new Date()): string {
+  return londonWall(now).date;
+}
+
 /** "14:30", "9.05" or "0930" → "14:30", "09:05", "09:30"; null when it is not a time of day. */
 export function readTime(value: string): string | null {
   const match = /^(\d{1,2})(?:[:.]?)(\d{2})$/.exec(value.trim());

@@ -10,3 +10,9 @@ export function useCaseOpen(referralId: string): boolean {
   const [load] = useApi(referralPath(referralId), referralDetail);
   return load.status !== 'ok' || OPEN_CASE_STATUSES.includes(load.data.status);
 }
+
+/** As useCaseOpen, and also false once the person has withdrawn consent to share. */
+export function useCaseOpenWithConsent(referralId: string): boolean {
+  const [load] = useApi(referralPath(referralId), referralDetail);
+  return load.status !== 'ok' || (OPEN_CASE_STATUSES.includes(load.data.status) && !load.data.consentWithdrawn);
+}

@@ -1,12 +1,13 @@
 import type { ReactNode } from 'react';
 import { CONSENT_GIVERS, CONSENT_METHODS } from '../../../../src/contracts/referral-codes.js';
-import { isoToParts, todayIso } from '../../components/dateParts.js';
+import { isoToParts } from '../../components/dateParts.js';
 import { ChoiceField } from '../../components/ChoiceField.js';
 import { DateInput } from '../../components/DateInput.js';
 import { describedBy, ErrorMessage } from '../../components/ErrorMessage.js';
 import { FormSection } from '../../components/FormSection.js';
 import { TextField } from '../../components/TextField.js';
 import type { FormErrors } from '../../forms/errors.js';
+import { londonWall } from '../casework/time.js';
 import { CONSENT_GIVER_LABELS, CONSENT_METHOD_LABELS } from '../referrals/labels.js';
 
 /**
@@ -21,10 +22,10 @@ interface Props {
   openedAt: Date;
 }
 
-const pad = (n: number): string => String(n).padStart(2, '0');
-
 export function ConsentFields({ errors, personName, organisationName, openedAt }: Props): ReactNode {
   const agreedError = errors.fields.agreed;
+  // Consent is given in England: the defaults are London's date and time, whatever the device's zone.
+  const opened = londonWall(openedAt);
   return (
     <FormSection heading={`Consent to share with ${organisationName}`}>
       <div className={agreedError === undefined ? 'nhsuk-form-group' : 'nhsuk-form-group nhsuk-form-group--error'}>
@@ -55,14 +56,14 @@ export function ConsentFields({ errors, personName, organisationName, openedAt }
         defaultValues={['verbal']}
         error={errors.fields.method}
       />
-      <DateInput name="givenAt" legend="When did they agree?" hint="For example, 21 11 2026" defaultValue={isoToParts(todayIso(openedAt))} error={errors.fields.givenAt} />
+      <DateInput name="givenAt" legend="When did they agree?" hint="For example, 21 11 2026" defaultValue={isoToParts(opened.date)} error={errors.fields.givenAt} />
       <TextField
         name="givenAtTime"
         label="Time"
-        hint="24-hour clock, for example 14:05"
+        hint="UK time, 24-hour clock. For example, 14:05"
         widthClass="nhsuk-input--width-5"
         inputMode="numeric"
-        defaultValue={`${pad(openedAt.getHours())}:${pad(openedAt.getMinutes())}`}
+        defaultValue={opened.time}
       />
     </FormSection>
   );

@@ -4,6 +4,7 @@ import type { Goal } from '../../../../src/contracts/casework.js';
 import { onwardReferral } from '../../../../src/contracts/onward.js';
 import { postJson } from '../../api/client.js';
 import { useProblemHandler } from '../../api/useApi.js';
+import { describedBy, ErrorMessage } from '../../components/ErrorMessage.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { TextArea } from '../../components/TextArea.js';
 import { useFormSubmit } from '../../forms/useFormSubmit.js';
@@ -89,8 +90,16 @@ export function OnwardReferralForm({ referralId, serviceId, serviceName, organis
 
 /** The person's open goals; ticking one adds it to what the group is sent. */
 function GoalChoices({ goals, error, onChange }: { goals: readonly Goal[]; error: string | undefined; onChange: (ids: string[]) => void }): ReactNode {
+  const errorId = error === undefined ? undefined : 'goalIds-error';
+  const errorMessage = errorId !== undefined && <ErrorMessage id={errorId}>{error}</ErrorMessage>;
   if (goals.length === 0) {
-    return <p className="nhsuk-body">The person has no open goals in their plan, so no goals will be shared.</p>;
+    // The error summary links to #goalIds, so the place the message shows has that id.
+    return (
+      <div className={error === undefined ? undefined : 'nhsuk-form-group nhsuk-form-group--error'} id="goalIds" tabIndex={-1} aria-describedby={errorId}>
+        {errorMessage}
+        <p className="nhsuk-body">The person has no open goals in their plan, so no goals will be shared.</p>
+      </div>
+    );
   }
   return (
     <div
@@ -99,12 +108,12 @@ function GoalChoices({ goals, error, onChange }: { goals: readonly Goal[]; error
         onChange(Array.from(boxes, (box) => box.value));
       }}
     >
-      <fieldset className={error === undefined ? 'nhsuk-fieldset' : 'nhsuk-fieldset nhsuk-form-group--error'} aria-describedby="goalIds-hint">
+      <fieldset className={error === undefined ? 'nhsuk-fieldset' : 'nhsuk-fieldset nhsuk-form-group--error'} aria-describedby={describedBy('goalIds-hint', errorId)}>
         <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">Which goals does this group support?</legend>
         <div className="nhsuk-hint" id="goalIds-hint">
           Only the goals you tick are shared.
         </div>
-        {error !== undefined && <p className="nhsuk-error-message">{error}</p>}
+        {errorMessage}
         <div className="nhsuk-checkboxes nhsuk-u-margin-bottom-6">
           {goals.map((goal, index) => {
             const id = index === 0 ? 'goalIds' : `goalIds-${index + 1}`;

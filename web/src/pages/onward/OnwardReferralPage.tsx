@@ -12,9 +12,10 @@ import { formatDateTime } from '../../format/text.js';
 import { useFlash } from '../../session/flash.js';
 import { CONSENT_GIVER_LABELS, CONSENT_METHOD_LABELS, formatDate, labelFor } from '../referrals/labels.js';
 import { usePostIfMatch } from '../referrals/api.js';
+import { useCaseOpenWithConsent } from '../casework/useCaseOpen.js';
 import { ActionForm } from './ActionForm.js';
 import { casePage, onwardApi } from './api.js';
-import { actionDone, actionsFor, type ActionType } from './events.js';
+import { actionDone, linkWorkerActions, type ActionType } from './events.js';
 import { attendanceText, eventLabel, handoverRows, onwardStatusTag, reasonText } from './labels.js';
 import { SharedDetailsList } from './SharedDetailsList.js';
 
@@ -32,9 +33,11 @@ const giverLabels = Object.entries(CONSENT_GIVER_LABELS).map(([code, label]) => 
 const methodLabels = Object.entries(CONSENT_METHOD_LABELS).map(([code, label]) => ({ code, label }));
 
 function OnwardReferralView({ id }: { id: string }): ReactNode {
-  const [load, reload] = useApi(onwardApi(id), onwardReferral);
+  const [load] = useApi(onwardApi(id), onwardReferral);
   const flash = useFlash();
   const [done, setDone] = useState<string | null>(null);
+  // The event's answer carries the new version, so a second change is not refused as stale.
+  const [fresh, setFresh] = useState<OnwardReferral | null>(null);
   const postIfMatch = usePostIfMatch();
   const toProblem = useProblemHandler();
   if (load.status === 'error') return <ProblemPage problem={load.problem} />;
@@ -46,13 +49,12 @@ function OnwardReferralView({ id }: { id: string }): ReactNode {
       </>
     );
   }
-  const r = load.data;
+  const r = fresh ?? load.data;
   const message = done ?? flash.message;
 
   async function send(type: ActionType, body: OnwardEventInput): Promise<void> {
-    await postIfMatch(`${onwardApi(id)}/events`, body, onwardReferral, r.version);
+    setFresh(await postIfMatch(`${onwardApi(id)}/events`, body, onwardReferral, r.version));
     setDone(actionDone(type));
-    reload();
   }
 
   return (
@@ -126,7 +128,7 @@ interface ActionsProps {
 }
 
 function Actions({ referral, send, toProblem }: ActionsProps): ReactNode {
-  const actions = actionsFor(referral.status, 'link_worker');
+  const actions = linkWorkerActions(referral.status, useCaseOpenWithConsent(referral.referralId));
   if (actions.length === 0) return null;
   return (
     <section aria-labelledby="actions-heading">

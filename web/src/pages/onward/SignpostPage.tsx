@@ -4,7 +4,7 @@ import { serviceDetail } from '../../../../src/contracts/directory.js';
 import { signpost } from '../../../../src/contracts/onward.js';
 import { postJson } from '../../api/client.js';
 import { useApi, useProblemHandler } from '../../api/useApi.js';
-import { isoToParts, todayIso } from '../../components/dateParts.js';
+import { isoToParts } from '../../components/dateParts.js';
 import { DateInput } from '../../components/DateInput.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { InsetText } from '../../components/Callouts.js';
@@ -14,6 +14,7 @@ import { ProblemPage } from '../../components/ProblemPage.js';
 import { TextArea } from '../../components/TextArea.js';
 import { TextField } from '../../components/TextField.js';
 import { useFormSubmit } from '../../forms/useFormSubmit.js';
+import { londonToday } from '../casework/time.js';
 import { caseApi, casePage, serviceApi } from './api.js';
 import { checkSignpost, formValues, SIGNPOST_FIELDS } from './forms.js';
 
@@ -69,7 +70,7 @@ interface ServiceView {
 function SignpostForm({ referralId, service }: { referralId: string; service: ServiceView | null }): ReactNode {
   const navigate = useNavigate();
   const toProblem = useProblemHandler();
-  const [today] = useState(() => todayIso());
+  const [today] = useState(() => londonToday());
   const { errors, busy, onSubmit } = useFormSubmit({
     fields: SIGNPOST_FIELDS,
     check: (data) => checkSignpost(formValues(data), service?.id ?? null, today),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actionsFor, checkAction, offeredActions } from './events.js';
+import { actionsFor, checkAction, linkWorkerActions, offeredActions } from './events.js';
 
 describe('actionsFor', () => {
   it('offers the link worker the group’s replies and a withdrawal while it waits for a reply', () => {
@@ -13,6 +13,18 @@ describe('actionsFor', () => {
 
   it('never offers the group a withdrawal', () => {
     expect(actionsFor('sent', 'provider')).toEqual(['accept', 'waitlist', 'decline']);
+  });
+});
+
+describe('linkWorkerActions', () => {
+  it('offers the group’s yes and waiting list while the case is open and consent stands', () => {
+    expect(linkWorkerActions('sent', true)).toEqual(['accept', 'waitlist', 'decline', 'withdraw']);
+  });
+
+  it('leaves out accepting and the waiting list once the case is closed or consent withdrawn', () => {
+    expect(linkWorkerActions('sent', false)).toEqual(['decline', 'withdraw']);
+    expect(linkWorkerActions('waitlisted', false)).toEqual(['decline', 'withdraw']);
+    expect(linkWorkerActions('attending', false)).toEqual(['complete', 'drop_out', 'withdraw']);
   });
 });
 

@@ -23,6 +23,14 @@ export function actionsFor(status: OnwardStatus, actor: OnwardActor): ActionType
   return ACTION_TYPES.filter((type) => allowed.includes(type));
 }
 
+/**
+ * The link worker's actions. A group's yes or waiting-list place is not recorded once the case is
+ * closed or the person has withdrawn consent: the server refuses it, so the page does not offer it.
+ */
+export function linkWorkerActions(status: OnwardStatus, caseOpenWithConsent: boolean): ActionType[] {
+  return actionsFor(status, 'link_worker').filter((type) => caseOpenWithConsent || (type !== 'accept' && type !== 'waitlist'));
+}
+
 /** The server's allowedEvents, kept to the ones a person can take from a form, in page order. */
 export function offeredActions(allowedEvents: readonly string[]): ActionType[] {
   return ACTION_TYPES.filter((type) => allowedEvents.includes(type));

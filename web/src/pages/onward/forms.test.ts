@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { checkOnwardReferral, checkSignpost, consentMessage, localInstant, previewPath, withTyped, type FormValues } from './forms.js';
+import { checkOnwardReferral, checkSignpost, consentMessage, londonInstant, previewPath, withTyped, type FormValues } from './forms.js';
 
 const SERVICE = '11111111-1111-4111-8111-111111111111';
 const GOAL_A = '22222222-2222-4222-8222-222222222222';
 const GOAL_B = '33333333-3333-4333-8333-333333333333';
-const context = { serviceId: SERVICE, organisationName: 'Riverside Age Friends', now: new Date(2026, 10, 21, 15, 0) };
+const context = { serviceId: SERVICE, organisationName: 'Riverside Age Friends', now: new Date('2026-11-21T15:00:00Z') };
 
 /** What the page sends when the link worker keeps the defaults and ticks the consent box. */
 const filled: FormValues = {
@@ -34,11 +34,9 @@ describe('checkOnwardReferral', () => {
     const checked = checkOnwardReferral(filled, context);
     expect(checked.ok).toBe(true);
     if (!checked.ok) return;
-    const givenAt = new Date(checked.value.consent.givenAt);
-    expect([givenAt.getFullYear(), givenAt.getMonth(), givenAt.getDate(), givenAt.getHours(), givenAt.getMinutes()]).toEqual([2026, 10, 21, 14, 5]);
     expect(checked.value).toEqual({
       serviceId: SERVICE,
-      consent: { agreed: true, givenBy: 'person', method: 'verbal', givenAt: checked.value.consent.givenAt },
+      consent: { agreed: true, givenBy: 'person', method: 'verbal', givenAt: '2026-11-21T14:05:00+00:00' },
       handover: {
         firstContactBy: 'provider_contacts_person',
         linkWorkerStaysInvolved: true,
@@ -110,12 +108,29 @@ describe('consentMessage', () => {
   });
 });
 
-describe('localInstant', () => {
-  it('reads a 24-hour time on the given day and refuses anything else', () => {
-    const at = new Date(localInstant('2026-01-02', '9:30') ?? '');
-    expect([at.getFullYear(), at.getMonth(), at.getDate(), at.getHours(), at.getMinutes()]).toEqual([2026, 0, 2, 9, 30]);
-    expect(localInstant('2026-01-02', '24:00')).toBeNull();
-    expect(localInstant('2026-01-02', '9.30')).toBeNull();
+describe('londonInstant', () => {
+  it('reads a London time in winter (GMT) and in summer (BST), and refuses anything else', () => {
+    expect(londonInstant('2026-01-02', '9:30')).toBe('2026-01-02T09:30:00+00:00');
+    expect(londonInstant('2026-07-01', '14:05')).toBe('2026-07-01T14:05:00+01:00');
+    expect(londonInstant('2026-01-02', '24:00')).toBeNull();
+    expect(londonInstant('2026-01-02', '')).toBeNull();
+  });
+
+  it('changes offset on the days the clocks change', () => {
+    // Clocks go forward at 01:00 UTC on 29 March 2026 and back at 01:00 UTC on 25 October 2026.
+    expect(londonInstant('2026-03-29', '00:30')).toBe('2026-03-29T00:30:00+00:00');
+    expect(londonInstant('2026-03-29', '09:00')).toBe('2026-03-29T09:00:00+01:00');
+    expect(londonInstant('2026-10-25', '00:30')).toBe('2026-10-25T00:30:00+01:00');
+    expect(londonInstant('2026-10-25', '09:00')).toBe('2026-10-25T09:00:00+00:00');
+  });
+
+  it('refuses a summer consent time an hour ahead of now, which a UTC reading would let through', () => {
+    const summer = { ...context, now: new Date('2026-07-01T13:30:00Z') };
+    const at = { ...filled, 'givenAt-day': '1', 'givenAt-month': '7', givenAtTime: '14:15' };
+    // 14:15 BST is 13:15 UTC, before now; 15:00 BST is 14:00 UTC, after now.
+    expect(checkOnwardReferral(at, summer).ok).toBe(true);
+    const later = checkOnwardReferral({ ...at, givenAtTime: '15:00' }, summer);
+    expect(later.ok ? null : later.errors.fields).toEqual({ givenAt: 'The time consent was given must be now or in the past' });
   });
 });
 

@@ -2,6 +2,7 @@ import type { ShareField } from '../../../../src/contracts/casework-codes.js';
 import { onwardReferralInput, signpostInput, type OnwardReferralInput, type SharedDetails, type SignpostInput } from '../../../../src/contracts/onward.js';
 import { partsOf, partsToIso } from '../../components/dateParts.js';
 import { checkWith, type Checked, type FormErrors } from '../../forms/errors.js';
+import { londonToIso, readTime } from '../casework/time.js';
 
 /**
  * The onward referral and signposting forms as pure functions: form values in, the API body (or
@@ -58,15 +59,13 @@ export function consentMessage(organisationName: string): string {
   return `Confirm the person agrees to share their details with ${organisationName}`;
 }
 
-/** "2026-11-21" and "14:05" on this device → the instant, with its offset, for the API. */
-export function localInstant(isoDay: string, time: string): string | null {
-  const match = /^(\d{1,2}):(\d{2})$/.exec(time.trim());
-  if (match === null) return null;
-  const hours = Number(match[1]);
-  const minutes = Number(match[2]);
-  if (hours > 23 || minutes > 59) return null;
-  const [y, m, d] = isoDay.split('-').map(Number) as [number, number, number];
-  return new Date(y, m - 1, d, hours, minutes).toISOString();
+/**
+ * "2026-11-21" and "14:05" in London → the instant, with London's offset, for the API. Consent is
+ * given in England, so a device set to another zone must not move it.
+ */
+export function londonInstant(isoDay: string, time: string): string | null {
+  const wall = readTime(time);
+  return wall === null ? null : londonToIso(isoDay, wall);
 }
 
 interface OnwardContext {
@@ -89,7 +88,7 @@ export function checkOnwardReferral(values: FormValues, context: OnwardContext):
   if (givenBy === 'representative' && givenByName === '') errors.fields.givenByName = 'Enter the name of the person who agreed on their behalf';
 
   const givenOn = partsToIso(partsOf(values, 'givenAt'));
-  const givenAt = givenOn.ok ? localInstant(givenOn.iso, textOf(values, 'givenAtTime')) : null;
+  const givenAt = givenOn.ok ? londonInstant(givenOn.iso, textOf(values, 'givenAtTime')) : null;
   if (givenAt === null) errors.fields.givenAt = 'Enter the date and time consent was given, like 21 11 2026 and 14:05';
   else if (Date.parse(givenAt) > context.now.getTime() + 60_000) errors.fields.givenAt = 'The time consent was given must be now or in the past';
 

@@ -30,9 +30,11 @@ export function ProviderReferralPage(): ReactNode {
 }
 
 function ProviderReferralView({ id }: { id: string }): ReactNode {
-  const [load, reload] = useApi(providerReferralApi(id), providerReferral);
+  const [load] = useApi(providerReferralApi(id), providerReferral);
   const flash = useFlash();
   const [done, setDone] = useState<string | null>(null);
+  // The reply's answer carries the new version, so a second reply is not refused as stale.
+  const [fresh, setFresh] = useState<ProviderReferral | null>(null);
   const postIfMatch = usePostIfMatch();
   const toProblem = useProblemHandler();
   if (load.status === 'error') return <ProblemPage problem={load.problem} />;
@@ -44,13 +46,12 @@ function ProviderReferralView({ id }: { id: string }): ReactNode {
       </>
     );
   }
-  const r = load.data;
+  const r = fresh ?? load.data;
   const message = done ?? flash.message;
 
   async function send(type: ActionType, body: OnwardEventInput): Promise<void> {
-    await postIfMatch(`${providerReferralApi(id)}/events`, body, providerReferral, r.version);
+    setFresh(await postIfMatch(`${providerReferralApi(id)}/events`, body, providerReferral, r.version));
     setDone(actionDone(type));
-    reload();
   }
 
   return (
