@@ -1,9 +1,9 @@
-import { sql } from 'kysely';
 import { DEFAULT_SHARE_FIELDS, SHARE_FIELDS, type ShareField } from '../contracts/casework-codes.js';
 import { needDomain, type CaseworkSettings, type CaseworkSettingsInput, type LoneWorkingContact, type NeedDomain } from '../contracts/casework.js';
 import { loneWorkingContact } from '../contracts/casework.js';
 import type { SchemeScope } from '../data/access.js';
-import { AppError, validationError } from '../errors.js';
+import { writeVersionedSettings } from '../data/versioned-settings.js';
+import { validationError } from '../errors.js';
 import { loadReferralSettings } from '../referrals/settings.js';
 
 /**
@@ -114,27 +114,8 @@ export async function updateCaseworkSettings(scope: SchemeScope, input: Casework
     share_fields: [...new Set(input.shareFields)],
     partner_share_fields: JSON.stringify(input.partnerShareFields),
   };
-  // Version 0 means "still the defaults": the insert and the versioned update each let only one
-  // of two managers holding the same version win.
-  const written =
-    expectedVersion === 0
-      ? await scope.db
-          .insertInto('casework_settings')
-          .values({ scheme_id: scope.schemeId, ...values, version: 1 })
-          .onConflict((oc) => oc.column('scheme_id').doNothing())
-          .returning('version')
-          .executeTakeFirst()
-      : await scope.db
-          .updateTable('casework_settings')
-          .set({ ...values, version: sql<number>`version + 1`, updated_at: sql<Date>`now()` })
-          .where('scheme_id', '=', scope.schemeId)
-          .where('version', '=', expectedVersion)
-          .returning('version')
-          .executeTakeFirst();
-  if (!written) {
-    throw new AppError('precondition-failed', 'The casework settings have been changed by someone else. Reload them and make your change again.', { code: 'version-mismatch' });
-  }
+  const version = await writeVersionedSettings(scope, 'casework_settings', values, expectedVersion, 'The casework settings have been changed by someone else. Reload them and make your change again.');
   perTransaction.delete(scope.db);
-  await scope.audit({ action: 'update', entityType: 'casework_settings', detail: { version: written.version } });
+  await scope.audit({ action: 'update', entityType: 'casework_settings', detail: { version } });
   return loadCaseworkSettings(scope);
 }

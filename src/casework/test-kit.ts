@@ -63,18 +63,7 @@ export async function caseworkScheme(t: TestApp, options: CaseworkSchemeOptions 
     signInAs(t.app, otherUser),
   ]);
   const consent = { scopes: options.consentScopes ?? ['referral', 'contact', 'share-with-partners'] };
-  const made = await t.app.inject({ method: 'POST', url: '/api/referrals', headers: referrer.headers, payload: referralBody({ person: options.person ?? {}, consent }) });
-  if (made.statusCode !== 201) throw new Error(`referral failed: ${made.statusCode} ${made.body}`);
-  const detail = made.json<ReferralDetail>();
-  if (!options.unallocated) {
-    const allocated = await t.app.inject({
-      method: 'POST',
-      url: `/api/referrals/${detail.id}/events`,
-      headers: manager.headers,
-      payload: { type: 'allocate', linkWorkerId: workerUser.userId },
-    });
-    if (allocated.statusCode !== 200) throw new Error(`allocation failed: ${allocated.statusCode} ${allocated.body}`);
-  }
+  const detail = await referredCase(t, { referrer, manager }, referralBody({ person: options.person ?? {}, consent }), options.unallocated ? null : workerUser.userId);
   return {
     scheme,
     worker,
@@ -93,6 +82,31 @@ export async function caseworkScheme(t: TestApp, options: CaseworkSchemeOptions 
   };
 }
 
+/**
+ * A referral sent by `referrer` with this body and, unless `linkWorkerId` is null, allocated to
+ * that link worker by `manager`, as the referral pages do; fails the test when either is refused.
+ */
+export async function referredCase(
+  t: TestApp,
+  as: { referrer: SignedIn; manager: SignedIn },
+  body: Record<string, unknown>,
+  linkWorkerId: string | null,
+): Promise<ReferralDetail> {
+  const made = await t.app.inject({ method: 'POST', url: '/api/referrals', headers: as.referrer.headers, payload: body });
+  if (made.statusCode !== 201) throw new Error(`referral failed: ${made.statusCode} ${made.body}`);
+  const detail = made.json<ReferralDetail>();
+  if (linkWorkerId !== null) {
+    const allocated = await t.app.inject({
+      method: 'POST',
+      url: `/api/referrals/${detail.id}/events`,
+      headers: as.manager.headers,
+      payload: { type: 'allocate', linkWorkerId },
+    });
+    if (allocated.statusCode !== 200) throw new Error(`allocation failed: ${allocated.statusCode} ${allocated.body}`);
+  }
+  return detail;
+}
+
 /** Runs `work` as the system inside the scheme: for reading tables a test checks directly. */
 export function asSystem<T>(t: TestApp, schemeId: string, work: (scope: SchemeScope) => Promise<T>): Promise<T> {
   return t.ctx.data.inScheme({ type: 'system', schemeId, label: 'test' }, {}, work);
@@ -100,3 +114,25 @@ export function asSystem<T>(t: TestApp, schemeId: string, work: (scope: SchemeSc
 
 /** The If-Match header for a version. */
 export const ifMatch = (version: number): { 'if-match': string } => ({ 'if-match': `W/"${version}"` });
+
+/** The code of a problem answer: the last part of its type URI. */
+export function problemCode(res: { body: string }): string | undefined {
+  const problem = JSON.parse(res.body) as { type?: unknown };
+  return typeof problem.type === 'string' ? problem.type.split('/').pop() : undefined;
+}
+
+/** The audit actions recorded against one entity, oldest first. */
+export function auditActions(t: TestApp, cw: CaseworkScheme, entityType: string, entityId: string): Promise<string[]> {
+  return asSystem(t, cw.scheme.schemeId, async (scope) =>
+    (
+      await scope.db
+        .selectFrom('audit_events')
+        .select('action')
+        .where('scheme_id', '=', scope.schemeId)
+        .where('entity_type', '=', entityType)
+        .where('entity_id', '=', entityId)
+        .orderBy('id')
+        .execute()
+    ).map((row) => row.action),
+  );
+}

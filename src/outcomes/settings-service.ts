@@ -1,8 +1,8 @@
-import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { OutcomeSettings, outcomeSettingsInput, SchedulePoint } from '../contracts/outcomes.js';
 import type { SchemeScope } from '../data/access.js';
-import { AppError, validationError, type FieldProblem } from '../errors.js';
+import { writeVersionedSettings } from '../data/versioned-settings.js';
+import { validationError, type FieldProblem } from '../errors.js';
 import { forgetOutcomeSettings, loadOutcomeSettings, schemeMeasures } from './catalogue.js';
 import { timepointOf } from './schedule.js';
 
@@ -63,31 +63,12 @@ export async function updateOutcomeSettings(scope: SchemeScope, input: OutcomeSe
     overdue_after_days: input.overdueAfterDays,
     link_expiry_days: input.linkExpiryDays,
   };
-  // Before the first change there is no row and the defaults read as version 0. The version
-  // check is part of the write itself, so of two administrators holding one version only one wins.
-  const written =
-    expectedVersion === 0
-      ? await scope.db
-          .insertInto('outcome_settings')
-          .values({ scheme_id: scope.schemeId, ...values, version: 1 })
-          .onConflict((oc) => oc.column('scheme_id').doNothing())
-          .returning('version')
-          .executeTakeFirst()
-      : await scope.db
-          .updateTable('outcome_settings')
-          .set({ ...values, version: sql<number>`version + 1`, updated_at: sql<Date>`now()` })
-          .where('scheme_id', '=', scope.schemeId)
-          .where('version', '=', expectedVersion)
-          .returning('version')
-          .executeTakeFirst();
-  if (!written) {
-    throw new AppError('precondition-failed', 'The settings have been changed by someone else. Reload them and make your change again.', { code: 'version-mismatch' });
-  }
+  const version = await writeVersionedSettings(scope, 'outcome_settings', values, expectedVersion, 'The settings have been changed by someone else. Reload them and make your change again.');
   forgetOutcomeSettings(scope);
   await scope.audit({
     action: 'update',
     entityType: 'outcome_settings',
-    detail: { version: written.version, disabledMeasures: values.disabled_measures, scheduled: input.schedule.map((e) => e.measureKey) },
+    detail: { version, disabledMeasures: values.disabled_measures, scheduled: input.schedule.map((e) => e.measureKey) },
   });
   return loadOutcomeSettings(scope);
 }

@@ -1,9 +1,8 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import type { OnwardStatus } from '../../contracts/casework-codes.js';
-import type { ReferralDetail } from '../../contracts/referrals.js';
 import type { TestApp } from '../../testing/app.js';
 import { referralBody } from '../../testing/referrals.js';
-import { asSystem, type CaseworkScheme } from '../test-kit.js';
+import { asSystem, referredCase, type CaseworkScheme } from '../test-kit.js';
 
 /**
  * Onward referrals for the register and concern tests, written straight into the table (the
@@ -19,21 +18,12 @@ export interface TestCase {
 /** Another allocated case in the scheme, for a register with several people on it. */
 export async function addCase(t: TestApp, cw: CaseworkScheme): Promise<TestCase> {
   const familyName = `Recordname-${randomInt(0, 1_000_000)}`;
-  const made = await t.app.inject({
-    method: 'POST',
-    url: '/api/referrals',
-    headers: cw.referrer.headers,
-    payload: referralBody({ person: { familyName }, consent: { scopes: ['referral', 'contact', 'share-with-partners'] } }),
-  });
-  if (made.statusCode !== 201) throw new Error(`referral failed: ${made.statusCode} ${made.body}`);
-  const detail = made.json<ReferralDetail>();
-  const allocated = await t.app.inject({
-    method: 'POST',
-    url: `/api/referrals/${detail.id}/events`,
-    headers: cw.manager.headers,
-    payload: { type: 'allocate', linkWorkerId: cw.workerId },
-  });
-  if (allocated.statusCode !== 200) throw new Error(`allocation failed: ${allocated.statusCode} ${allocated.body}`);
+  const detail = await referredCase(
+    t,
+    cw,
+    referralBody({ person: { familyName }, consent: { scopes: ['referral', 'contact', 'share-with-partners'] } }),
+    cw.workerId,
+  );
   return { referralId: detail.id, personId: detail.person.id, familyName };
 }
 

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { ContactStatus, GoalStatus, OnwardStatus } from '../../contracts/casework-codes.js';
-import type { ReferralDetail } from '../../contracts/referrals.js';
 import type { TestApp } from '../../testing/app.js';
 import { referralBody } from '../../testing/referrals.js';
 import { raiseAlert } from '../alerts/raise.js';
-import { asSystem, type CaseworkScheme } from '../test-kit.js';
+import { asSystem, referredCase, type CaseworkScheme } from '../test-kit.js';
 
 /**
  * Rows written straight into a case for caseload, alert and closure tests, so that they do not
@@ -19,10 +18,7 @@ export interface CaseRef {
 
 /** Another case in the scheme: referred by the scheme's referrer, allocated by its manager. */
 export async function makeCase(t: TestApp, s: CaseworkScheme, linkWorkerId: string, person: { givenName: string; familyName: string }): Promise<CaseRef> {
-  const made = await t.app.inject({ method: 'POST', url: '/api/referrals', headers: s.referrer.headers, payload: referralBody({ person }) });
-  if (made.statusCode !== 201) throw new Error(`referral failed: ${made.statusCode} ${made.body}`);
-  const detail = made.json<ReferralDetail>();
-  await referralEvent(t, s, detail.id, { type: 'allocate', linkWorkerId });
+  const detail = await referredCase(t, s, referralBody({ person }), linkWorkerId);
   return { schemeId: s.scheme.schemeId, referralId: detail.id, personId: detail.person.id };
 }
 

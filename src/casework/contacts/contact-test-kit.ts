@@ -1,6 +1,8 @@
 import type { Contact } from '../../contracts/casework.js';
 import type { SignedIn, TestApp } from '../../testing/app.js';
-import { asSystem, ifMatch, type CaseworkScheme } from '../test-kit.js';
+import { ifMatch, type CaseworkScheme } from '../test-kit.js';
+
+export { auditActions, problemCode } from '../test-kit.js';
 
 /** Helpers for the contact and lone-working integration tests. */
 
@@ -33,26 +35,4 @@ export async function madeContact(t: TestApp, cw: CaseworkScheme, overrides: Rec
   const res = await postContact(t, cw, contactBody(overrides));
   if (res.statusCode !== 201) throw new Error(`contact refused: ${res.statusCode} ${res.body}`);
   return res.json<Contact>();
-}
-
-/** The code of a problem answer: the last part of its type URI. */
-export function problemCode(res: { body: string }): string | undefined {
-  const problem = JSON.parse(res.body) as { type?: unknown };
-  return typeof problem.type === 'string' ? problem.type.split('/').pop() : undefined;
-}
-
-/** The audit actions recorded against one entity, oldest first. */
-export function auditActions(t: TestApp, cw: CaseworkScheme, entityType: string, entityId: string): Promise<string[]> {
-  return asSystem(t, cw.scheme.schemeId, async (scope) =>
-    (
-      await scope.db
-        .selectFrom('audit_events')
-        .select('action')
-        .where('scheme_id', '=', scope.schemeId)
-        .where('entity_type', '=', entityType)
-        .where('entity_id', '=', entityId)
-        .orderBy('id')
-        .execute()
-    ).map((row) => row.action),
-  );
 }

@@ -4,22 +4,11 @@
  * Pure; kept apart so each rule file stays about its rule.
  */
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-export const DAY_MS = 86_400_000;
-export const MINUTE_MS = 60_000;
+import { isoDayNumber } from '../../referrals/domain/working-days.js';
+import { londonWall } from './london-clock.js';
 
-/** Days since 1970-01-01 for an ISO date; throws RangeError for anything else, because a bad date is a caller bug. */
-export function isoDayNumber(isoDate: string): number {
-  const match = ISO_DATE.exec(isoDate);
-  if (match === null) throw new RangeError(`Not an ISO date: ${isoDate}`);
-  const [, y, m, d] = match.map(Number) as [number, number, number, number];
-  const ms = Date.UTC(y, m - 1, d);
-  const back = new Date(ms);
-  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== m - 1 || back.getUTCDate() !== d) {
-    throw new RangeError(`Not a real date: ${isoDate}`);
-  }
-  return ms / DAY_MS;
-}
+export { DAY_MS, isoDayNumber } from '../../referrals/domain/working-days.js';
+export const MINUTE_MS = 60_000;
 
 /** Calendar days from one ISO date to another (negative when `to` is earlier). */
 export function daysBetween(fromIso: string, toIso: string): number {
@@ -39,22 +28,10 @@ export function dayMonth(isoDate: string, withYear = false): string {
   return withYear ? `${d} ${month} ${y}` : `${d} ${month}`;
 }
 
-const londonClock = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/London',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
-
 /** "14:30 on 5 May 2026", London wall-clock time, for refusal messages. */
 export function londonTimeAndDate(instant: Date): string {
-  const parts = londonClock.formatToParts(instant);
-  const part = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? '';
-  const iso = `${part('year')}-${part('month')}-${part('day')}`;
-  return `${part('hour')}:${part('minute')} on ${dayMonth(iso, true)}`;
+  const wall = londonWall(instant);
+  return `${wall.time} on ${dayMonth(wall.date, true)}`;
 }
 
 /** "a", "a and b", "a, b and c". */

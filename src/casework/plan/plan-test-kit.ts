@@ -1,6 +1,8 @@
 import { expect } from 'vitest';
 import { createTestUser, signInAs, type SignedIn, type TestApp } from '../../testing/app.js';
-import { asSystem, type CaseworkScheme } from '../test-kit.js';
+import type { CaseworkScheme } from '../test-kit.js';
+
+export { auditActions, problemCode } from '../test-kit.js';
 
 /** Helpers for the assessment and plan integration tests. */
 
@@ -21,26 +23,4 @@ export async function outsiders(t: TestApp, cw: CaseworkScheme): Promise<[string
     ['other provider', cw.otherProvider],
     ['commissioner', commissioner],
   ];
-}
-
-/** The audit actions recorded against one entity, oldest first. */
-export function auditActions(t: TestApp, cw: CaseworkScheme, entityType: string, entityId: string): Promise<string[]> {
-  return asSystem(t, cw.scheme.schemeId, async (scope) =>
-    (
-      await scope.db
-        .selectFrom('audit_events')
-        .select('action')
-        .where('scheme_id', '=', scope.schemeId)
-        .where('entity_type', '=', entityType)
-        .where('entity_id', '=', entityId)
-        .orderBy('id')
-        .execute()
-    ).map((row) => row.action),
-  );
-}
-
-/** The code of a problem answer: the last part of its type URI. */
-export function problemCode(res: { body: string }): string | undefined {
-  const problem = JSON.parse(res.body) as { type?: string };
-  return problem.type?.split('/').pop();
 }

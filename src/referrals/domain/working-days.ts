@@ -5,13 +5,13 @@
 import holidays from '../data/bank-holidays-england-wales.json' with { type: 'json' };
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DAY_MS = 86_400_000;
+export const DAY_MS = 86_400_000;
 
 /** England and Wales bank holidays 2024 to 2028, as published on GOV.UK. */
 export const ENGLAND_WALES_BANK_HOLIDAYS: ReadonlySet<string> = new Set(holidays.dates);
 
-/** Days since 1970-01-01 for an ISO date; throws RangeError for anything else. */
-function dayNumber(isoDate: string): number {
+/** Days since 1970-01-01 for an ISO date; throws RangeError for anything else, because a bad date is a caller bug. */
+export function isoDayNumber(isoDate: string): number {
   const match = ISO_DATE.exec(isoDate);
   if (match === null) throw new RangeError(`Not an ISO date: ${isoDate}`);
   const [, y, m, d] = match.map(Number) as [number, number, number, number];
@@ -49,13 +49,13 @@ function isWorkingDayNumber(day: number, holidays: ReadonlySet<string>): boolean
 
 /** Monday to Friday and not a holiday. */
 export function isWorkingDay(isoDate: string, holidays: ReadonlySet<string>): boolean {
-  return isWorkingDayNumber(dayNumber(isoDate), holidays);
+  return isWorkingDayNumber(isoDayNumber(isoDate), holidays);
 }
 
 /** The nth working day after isoDate (n = 0 gives isoDate itself). n must be a whole number ≥ 0. */
 export function addWorkingDays(isoDate: string, n: number, holidays: ReadonlySet<string>): string {
   if (!Number.isInteger(n) || n < 0) throw new RangeError(`Working days must be a whole number of 0 or more, not ${n}`);
-  let day = dayNumber(isoDate);
+  let day = isoDayNumber(isoDate);
   let left = n;
   while (left > 0) {
     day += 1;
@@ -74,8 +74,8 @@ export function firstContactDue(receivedAt: Date, workingDays: number, holidays:
  * workingDaysBetween(d, addWorkingDays(d, n)) === n. Negative when toIso is before fromIso.
  */
 export function workingDaysBetween(fromIso: string, toIso: string, holidays: ReadonlySet<string>): number {
-  const from = dayNumber(fromIso);
-  const to = dayNumber(toIso);
+  const from = isoDayNumber(fromIso);
+  const to = isoDayNumber(toIso);
   if (to < from) return -workingDaysBetween(toIso, fromIso, holidays);
   let count = 0;
   for (let day = from + 1; day <= to; day++) if (isWorkingDayNumber(day, holidays)) count += 1;
@@ -90,11 +90,11 @@ export type TargetState = 'met' | 'missed' | 'breached' | 'due-today' | 'on-trac
  * breached once the due date has passed.
  */
 export function firstContactTarget(input: { dueDate: string; firstContactAt: Date | null; now: Date }): TargetState {
-  const due = dayNumber(input.dueDate);
+  const due = isoDayNumber(input.dueDate);
   if (input.firstContactAt !== null) {
-    return dayNumber(londonDate(input.firstContactAt)) <= due ? 'met' : 'missed';
+    return isoDayNumber(londonDate(input.firstContactAt)) <= due ? 'met' : 'missed';
   }
-  const today = dayNumber(londonDate(input.now));
+  const today = isoDayNumber(londonDate(input.now));
   if (today > due) return 'breached';
   if (today === due) return 'due-today';
   return 'on-track';

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Link, useParams } from 'react-router-dom';
+import { useParams } from 'react-router-dom';
 import { NEED_PRIORITY_LABELS } from '../../../../src/contracts/casework-codes.js';
 import type { Assessment, NeedDomain } from '../../../../src/contracts/casework.js';
 import { useApi } from '../../api/useApi.js';
@@ -9,6 +9,7 @@ import { ProblemPage } from '../../components/ProblemPage.js';
 import { formatDate } from '../referrals/labels.js';
 import { assessmentsResponse, casePath, caseUrl } from './api.js';
 import { AssessmentForm } from './AssessmentForm.js';
+import { BackToCase } from './BackToCase.js';
 import { useCaseOpen } from './useCaseOpen.js';
 
 /** "What matters to me": a new version of the conversation, with the earlier ones below. */
@@ -16,11 +17,7 @@ export function AssessmentPage(): ReactNode {
   const { id = '' } = useParams();
   const [load] = useApi(`${casePath(id)}/assessments`, assessmentsResponse);
   const open = useCaseOpen(id);
-  const back = (
-    <Link className="nhsuk-back-link" to={caseUrl(id)}>
-      Back<span className="nhsuk-u-visually-hidden"> to the case</span>
-    </Link>
-  );
+  const back = <BackToCase to={caseUrl(id)} />;
   if (load.status === 'error') return <ProblemPage problem={load.problem} />;
   if (load.status === 'loading') {
     return (

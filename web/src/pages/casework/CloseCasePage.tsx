@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Link, useNavigate, useParams } from 'react-router-dom';
+import { useNavigate, useParams } from 'react-router-dom';
 import { CLOSURE_REASONS } from '../../../../src/contracts/referral-codes.js';
 import { postJson } from '../../api/client.js';
 import { useApi, useProblemHandler } from '../../api/useApi.js';
@@ -11,6 +11,7 @@ import { TextArea } from '../../components/TextArea.js';
 import { formText } from '../../forms/errors.js';
 import { useFormSubmit } from '../../forms/useFormSubmit.js';
 import { casePath, caseUrl, closeCaseResult, onwardListResponse } from './api.js';
+import { BackToCase } from './BackToCase.js';
 import { closeBody } from './closeForm.js';
 
 /** Closing a case with a coded reason and a summary for the referrer. What the person took part in stays in the record. */
@@ -32,9 +33,7 @@ export function CloseCasePage(): ReactNode {
   });
   return (
     <>
-      <Link className="nhsuk-back-link" to={caseUrl(id)}>
-        Back<span className="nhsuk-u-visually-hidden"> to the case</span>
-      </Link>
+      <BackToCase to={caseUrl(id)} />
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-two-thirds">
           <PageHeading>Close the case</PageHeading>

@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { Link, useNavigate, useParams } from 'react-router-dom';
+import { useNavigate, useParams } from 'react-router-dom';
 import { CONTACT_MODE_LABELS, CONTACT_MODES } from '../../../../src/contracts/casework-codes.js';
 import { contact } from '../../../../src/contracts/casework.js';
 import { postJson } from '../../api/client.js';
@@ -16,6 +16,7 @@ import { formText } from '../../forms/errors.js';
 import { useFormSubmit } from '../../forms/useFormSubmit.js';
 import { renameProblem } from '../referrals/forms.js';
 import { casePath, caseUrl } from './api.js';
+import { BackToCase } from './BackToCase.js';
 import { CONTACT_FIELDS, contactBody, needsCheckIn } from './contactForm.js';
 import { londonWall } from './time.js';
 import { TimeField } from './TimeField.js';
@@ -57,9 +58,7 @@ export function ContactFormPage(): ReactNode {
   });
   return (
     <>
-      <Link className="nhsuk-back-link" to={caseUrl(id)}>
-        Back<span className="nhsuk-u-visually-hidden"> to the case</span>
-      </Link>
+      <BackToCase to={caseUrl(id)} />
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-two-thirds">
           <PageHeading>Record a contact or book a visit</PageHeading>

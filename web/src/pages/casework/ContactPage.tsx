@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { Link, useParams } from 'react-router-dom';
+import { useParams } from 'react-router-dom';
 import { CONTACT_MODE_LABELS } from '../../../../src/contracts/casework-codes.js';
 import type { Contact } from '../../../../src/contracts/casework.js';
 import { useApi } from '../../api/useApi.js';
@@ -14,6 +14,7 @@ import { currentRole, currentSession, useSession } from '../../session/context.j
 import { useFlash } from '../../session/flash.js';
 import { formatDate } from '../referrals/labels.js';
 import { casePath, caseUrl, contactsResponse } from './api.js';
+import { BackToCase } from './BackToCase.js';
 import { ContactOutcomeForm } from './ContactOutcomeForm.js';
 import { contactTag, levelText, loneStateTag, needsAcknowledging } from './labels.js';
 import { AcknowledgeForm, CheckInButtons } from './LoneWorkingActions.js';
@@ -39,11 +40,7 @@ function ContactView({ referralId, contactId }: { referralId: string; contactId:
   const [fresh, setFresh] = useState<Contact | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const message = done ?? flash.message;
-  const back = (
-    <Link className="nhsuk-back-link" to={caseUrl(referralId)}>
-      Back<span className="nhsuk-u-visually-hidden"> to the case</span>
-    </Link>
-  );
+  const back = <BackToCase to={caseUrl(referralId)} />;
   if (load.status === 'error') return <ProblemPage problem={load.problem} />;
   if (load.status === 'loading') {
     return (

@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { Link, useParams } from 'react-router-dom';
+import { useParams } from 'react-router-dom';
 import { plan, type Goal } from '../../../../src/contracts/casework.js';
 import { useApi } from '../../api/useApi.js';
 import { Loading } from '../../components/Loading.js';
@@ -8,6 +8,7 @@ import { ProblemPage } from '../../components/ProblemPage.js';
 import { SuccessBanner } from '../../components/SuccessBanner.js';
 import { Tag } from '../../components/Tag.js';
 import { assessmentsResponse, casePath, caseUrl } from './api.js';
+import { BackToCase } from './BackToCase.js';
 import { GoalForm } from './GoalForm.js';
 import { GoalHistory, GoalProgressForm, GoalReadOnly } from './GoalProgress.js';
 import { mayEditGoal } from './goalForm.js';
@@ -30,11 +31,7 @@ function GoalView({ referralId, goalId }: { referralId: string; goalId: string |
   const [fresh, setFresh] = useState<Goal | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const title = goalId === null ? 'Add a goal' : 'Goal';
-  const back = (
-    <Link className="nhsuk-back-link" to={caseUrl(referralId)}>
-      Back<span className="nhsuk-u-visually-hidden"> to the case</span>
-    </Link>
-  );
+  const back = <BackToCase to={caseUrl(referralId)} />;
   if (planLoad.status === 'error') return <ProblemPage problem={planLoad.problem} />;
   if (planLoad.status === 'loading' || domains.status === 'loading') {
     return (

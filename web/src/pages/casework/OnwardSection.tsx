@@ -3,10 +3,10 @@ import { Link } from 'react-router-dom';
 import { useApi } from '../../api/useApi.js';
 import { ButtonLink } from '../../components/ButtonLink.js';
 import { Tag } from '../../components/Tag.js';
+import { onwardStatusTag } from '../onward/labels.js';
 import { formatDate } from '../referrals/labels.js';
 import { casePath, caseUrl, onwardListResponse } from './api.js';
 import { CaseCard, Loaded } from './CaseCard.js';
-import { onwardTag } from './labels.js';
 
 /** Referrals on to groups and services, and signposting (information only, never counted as a referral). */
 export function OnwardSection({ id, readOnly }: { id: string; readOnly: boolean }): ReactNode {
@@ -26,7 +26,7 @@ export function OnwardSection({ id, readOnly }: { id: string; readOnly: boolean 
                     <Link to={`/onward-referrals/${o.id}`}>
                       {o.service.name}, {o.service.organizationName}
                     </Link>{' '}
-                    <Tag tag={onwardTag(o.status)} />
+                    <Tag tag={onwardStatusTag(o.status)} />
                     <span className="nhsuk-body-s"> Sent {formatDate(o.sentAt)}</span>
                   </li>
                 ))}

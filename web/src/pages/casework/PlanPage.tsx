@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { Link, useParams } from 'react-router-dom';
+import { useParams } from 'react-router-dom';
 import { planCopy, sendPlanResult, type PlanCopy } from '../../../../src/contracts/plan-copy.js';
 import { postJson } from '../../api/client.js';
 import { useApi, useProblemHandler } from '../../api/useApi.js';
@@ -12,6 +12,7 @@ import { SuccessBanner } from '../../components/SuccessBanner.js';
 import { noErrors, type FormErrors } from '../../forms/errors.js';
 import { casePath, caseUrl, referralPath } from './api.js';
 import { referralDetail } from '../../../../src/contracts/referrals.js';
+import { BackToCase } from './BackToCase.js';
 
 /** The person's own copy of their plan, laid out to print, and sent by email when they want. */
 export function PlanPage(): ReactNode {
@@ -19,11 +20,7 @@ export function PlanPage(): ReactNode {
   const [load] = useApi(`${casePath(id)}/plan/copy`, planCopy);
   const [referral] = useApi(referralPath(id), referralDetail);
   if (load.status === 'error') return <ProblemPage problem={load.problem} />;
-  const back = (
-    <Link className="nhsuk-back-link lw-no-print" to={caseUrl(id)}>
-      Back<span className="nhsuk-u-visually-hidden"> to the case</span>
-    </Link>
-  );
+  const back = <BackToCase to={caseUrl(id)} noPrint />;
   if (load.status === 'loading') {
     return (
       <>

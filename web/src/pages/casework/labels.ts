@@ -1,10 +1,8 @@
 import {
   CONTACT_STATUS_LABELS,
   GOAL_STATUS_LABELS,
-  ONWARD_STATUS_LABELS,
   type ContactStatus,
   type GoalStatus,
-  type OnwardStatus,
 } from '../../../../src/contracts/casework-codes.js';
 import type { LoneWorking } from '../../../../src/contracts/casework.js';
 import { REFERRAL_STATUS_LABELS, REFERRAL_STATUSES } from '../../../../src/contracts/referral-codes.js';
@@ -20,19 +18,6 @@ const GOAL_COLOURS: Record<GoalStatus, TagView['colour']> = {
   dropped: 'orange',
 };
 export const goalTag = (status: GoalStatus): TagView => ({ label: GOAL_STATUS_LABELS[status], colour: GOAL_COLOURS[status] });
-
-const ONWARD_COLOURS: Record<OnwardStatus, TagView['colour']> = {
-  sent: 'blue',
-  accepted: 'aqua-green',
-  declined: 'orange',
-  waitlisted: 'yellow',
-  attending: 'green',
-  completed: 'grey',
-  dropped_out: 'orange',
-  expired: 'red',
-  withdrawn: 'grey',
-};
-export const onwardTag = (status: OnwardStatus): TagView => ({ label: ONWARD_STATUS_LABELS[status], colour: ONWARD_COLOURS[status] });
 
 const CONTACT_COLOURS: Record<ContactStatus, TagView['colour']> = { booked: 'blue', attended: 'green', did_not_attend: 'orange', cancelled: 'grey' };
 export const contactTag = (status: ContactStatus): TagView => ({ label: CONTACT_STATUS_LABELS[status], colour: CONTACT_COLOURS[status] });

@@ -2,29 +2,11 @@
  * Times for casework in London wall-clock time, whatever the device's zone: a visit booked for
  * 14:30 means 14:30 in England, summer or winter. Pure, so the clock changes are unit tested.
  */
-const londonClock = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/London',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
+import { londonWall } from '../../../../src/casework/domain/london-clock.js';
+
+export { londonWall };
 
 const timeOnly = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-
-interface Wall {
-  date: string;
-  time: string;
-}
-
-/** An instant as London's date ("2026-11-21") and time ("14:30"). */
-export function londonWall(instant: Date): Wall {
-  const parts = londonClock.formatToParts(instant);
-  const part = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? '';
-  return { date: `${part('year')}-${part('month')}-${part('day')}`, time: `${part('hour')}:${part('minute')}` };
-}
 
 /** Today's date in London, "2026-11-21": after 23:00 UTC on a summer evening it is already tomorrow there. */
 export function londonToday(now: Date = new Date()): string {

@@ -5,6 +5,7 @@ import { useApi } from '../../api/useApi.js';
 import { Loading } from '../../components/Loading.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { ProblemPage } from '../../components/ProblemPage.js';
+import { BackToCase } from '../casework/BackToCase.js';
 import { useSearch } from '../directory/search/useSearch.js';
 import { casePage, referralApi } from './api.js';
 import { ServiceResults } from './ServiceResults.js';
@@ -22,11 +23,7 @@ export function FindServicePage(): ReactNode {
 function FindService({ referralId }: { referralId: string }): ReactNode {
   const [load] = useApi(referralApi(referralId), referralDetail);
   const [keywords, setKeywords] = useState('');
-  const back = (
-    <Link className="nhsuk-back-link" to={casePage(referralId)}>
-      Back<span className="nhsuk-u-visually-hidden"> to the case</span>
-    </Link>
-  );
+  const back = <BackToCase to={casePage(referralId)} />;
   if (load.status === 'error') return <ProblemPage problem={load.problem} />;
   if (load.status === 'loading') {
     return (

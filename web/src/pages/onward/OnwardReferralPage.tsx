@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { Link, useParams } from 'react-router-dom';
+import { useParams } from 'react-router-dom';
 import { onwardReferral, type OnwardEventInput, type OnwardReferral } from '../../../../src/contracts/onward.js';
 import { useApi, useProblemHandler } from '../../api/useApi.js';
 import { Loading } from '../../components/Loading.js';
@@ -10,6 +10,7 @@ import { SummaryList } from '../../components/SummaryList.js';
 import { Tag } from '../../components/Tag.js';
 import { formatDateTime } from '../../format/text.js';
 import { useFlash } from '../../session/flash.js';
+import { BackToCase } from '../casework/BackToCase.js';
 import { CONSENT_GIVER_LABELS, CONSENT_METHOD_LABELS, formatDate, labelFor } from '../referrals/labels.js';
 import { usePostIfMatch } from '../referrals/api.js';
 import { useCaseOpenWithConsent } from '../casework/useCaseOpen.js';
@@ -59,9 +60,7 @@ function OnwardReferralView({ id }: { id: string }): ReactNode {
 
   return (
     <>
-      <Link className="nhsuk-back-link" to={casePage(r.referralId)}>
-        Back<span className="nhsuk-u-visually-hidden"> to the case</span>
-      </Link>
+      <BackToCase to={casePage(r.referralId)} />
       {message !== null && <SuccessBanner key={message}>{message}</SuccessBanner>}
       <PageHeading title={`Referral ${r.reference} to ${r.service.name}`}>
         <span className="nhsuk-caption-l">

@@ -1,9 +1,9 @@
 import type { ReactNode } from 'react';
-import { Link } from 'react-router-dom';
 import type { SearchResultView } from '../../../../src/contracts/directory-search.js';
 import { ButtonLink } from '../../components/ButtonLink.js';
 import { Tag } from '../../components/Tag.js';
-import { capacityText, distanceText, listingTags } from '../directory/labels.js';
+import { capacityText, listingTags } from '../directory/labels.js';
+import { ResultHeading } from '../directory/search/ResultHeading.js';
 import { sessionText } from '../directory/search/sessions.js';
 
 /**
@@ -30,22 +30,13 @@ export function ServiceResults({ referralId, results, from }: Props): ReactNode 
 
 function ServiceResult({ referralId, result, from }: { referralId: string; result: SearchResultView; from: string }): ReactNode {
   const tags = listingTags(result);
-  const distance = distanceText(result.distanceKm);
   const places = capacityText(result.capacity);
   const sessions = result.sessions.map(sessionText);
   const caseId = encodeURIComponent(referralId);
   const serviceId = encodeURIComponent(result.id);
   return (
     <li className="lw-result" data-testid="onward-result">
-      <h3 className="nhsuk-heading-s nhsuk-u-margin-bottom-1">
-        <Link to={`/directory/services/${serviceId}`} state={{ from }}>
-          {result.name}
-        </Link>
-      </h3>
-      <p className="nhsuk-body-s nhsuk-u-margin-bottom-2">
-        {result.organizationName}
-        {distance !== null && <> · {distance}</>}
-      </p>
+      <ResultHeading result={result} from={from} />
       <p className="lw-tags nhsuk-u-margin-bottom-2">
         {result.referralMode === 'referrals' && <Tag tag={{ label: 'Takes referrals', colour: 'green' }} />}
         {tags.map((tag) => (

@@ -14,8 +14,8 @@ import { TextField } from '../../components/TextField.js';
 import { fieldName, formText } from '../../forms/errors.js';
 import { useFormSubmit } from '../../forms/useFormSubmit.js';
 import { capacityText } from '../directory/labels.js';
+import { usePutIfMatch } from '../people/api.js';
 import { plural } from '../referrals/labels.js';
-import { usePutIfMatch } from './api.js';
 import { CAPACITY_FIELDS, checkCapacity } from './forms.js';
 
 /**

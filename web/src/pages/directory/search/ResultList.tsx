@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
-import { Link } from 'react-router-dom';
 import type { SearchResultView } from '../../../../../src/contracts/directory-search.js';
 import { Tag } from '../../../components/Tag.js';
-import { capacityText, distanceText, listingTags } from '../labels.js';
+import { capacityText, listingTags } from '../labels.js';
+import { ResultHeading } from './ResultHeading.js';
 import { sessionText } from './sessions.js';
 
 /**
@@ -29,20 +29,11 @@ export function ResultList({ results, from, start }: Props): ReactNode {
 
 function Result({ result, from }: { result: SearchResultView; from: string }): ReactNode {
   const tags = listingTags(result);
-  const distance = distanceText(result.distanceKm);
   const places = capacityText(result.capacity);
   const sessions = result.sessions.map(sessionText);
   return (
     <li className="lw-result" data-testid="directory-result">
-      <h3 className="nhsuk-heading-s nhsuk-u-margin-bottom-1">
-        <Link to={`/directory/services/${result.id}`} state={{ from }}>
-          {result.name}
-        </Link>
-      </h3>
-      <p className="nhsuk-body-s nhsuk-u-margin-bottom-2">
-        {result.organizationName}
-        {distance !== null && <> · {distance}</>}
-      </p>
+      <ResultHeading result={result} from={from} />
       {(tags.length > 0 || result.preferred) && (
         <p className="lw-tags nhsuk-u-margin-bottom-2">
           {result.preferred && <Tag tag={{ label: 'Preferred by your scheme', colour: 'blue' }} />}
