@@ -13,12 +13,16 @@ export function watchErrors(page: Page): void {
   page.on('pageerror', (error) => {
     console.error(`page error: ${error.message}`);
   });
+  // The NHS.UK fonts come from assets.nhs.uk, which this machine cannot reach: their failed
+  // loads are expected here and would bury anything of Linkwell's own.
+  const offline = (text: string): boolean => text.includes('ERR_NAME_NOT_RESOLVED');
   page.on('console', (message) => {
-    if (message.type() === 'error') console.error(`browser: ${message.text()}`);
+    if (message.type() === 'error' && !offline(message.text())) console.error(`browser: ${message.text()}`);
   });
   // The console names no address when a load fails; this says which one it was.
   page.on('requestfailed', (request) => {
-    console.error(`request failed: ${request.url()} (${request.failure()?.errorText ?? 'no reason given'})`);
+    const reason = request.failure()?.errorText ?? 'no reason given';
+    if (!offline(reason)) console.error(`request failed: ${request.url()} (${reason})`);
   });
 }
 
