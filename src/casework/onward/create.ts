@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { publicUrl, type Config } from '../../config/index.js';
 import type { ShareField } from '../../contracts/casework-codes.js';
-import type { OnwardReferral, OnwardReferralInput, SharedDetails } from '../../contracts/onward.js';
+import type { OnwardPreview, OnwardReferral, OnwardReferralInput, SharedDetails } from '../../contracts/onward.js';
 import { roleOf, type SchemeScope } from '../../data/access.js';
 import { AppError, notFound, validationError } from '../../errors.js';
 import type { JobQueue } from '../../jobs/queue.js';
@@ -173,13 +173,6 @@ async function prepare(scope: SchemeScope, referralId: string, input: PrepareInp
   return { caseRow, service, fields, shared, respondBy: window.respondBy, reminderOn: window.reminderOn };
 }
 
-export interface OnwardPreview {
-  sharedFields: ShareField[];
-  shared: SharedDetails;
-  serviceName: string;
-  organisationName: string;
-  respondBy: string;
-}
 
 export async function previewOnwardReferral(scope: SchemeScope, referralId: string, input: PrepareInput, now: Date = new Date()): Promise<OnwardPreview> {
   const prepared = await prepare(scope, referralId, input, now, false);
