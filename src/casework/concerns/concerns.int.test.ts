@@ -16,8 +16,8 @@ afterAll(async () => {
 const CONCERN_TEXT = 'She said her son takes her pension and she is frightened to go home.';
 const DAY = 86_400_000;
 
-const raise = (who: CaseworkScheme['provider'], onwardReferralId: string, urgency = 'urgent') =>
-  t.app.inject({ method: 'POST', url: `/api/provider/referrals/${onwardReferralId}/concerns`, headers: who.headers, payload: { urgency, concern: CONCERN_TEXT } });
+const raise = (who: CaseworkScheme['provider'], onwardReferralId: string, urgency = 'urgent', concern = CONCERN_TEXT) =>
+  t.app.inject({ method: 'POST', url: `/api/provider/referrals/${onwardReferralId}/concerns`, headers: who.headers, payload: { urgency, concern } });
 
 async function emailOf(cw: CaseworkScheme, role: 'link_worker' | 'safeguarding_lead'): Promise<string> {
   const row = await asSystem(t, cw.scheme.schemeId, (scope) =>
@@ -111,5 +111,55 @@ describe('raise a concern', () => {
       { referral_id: cw.referralId, message: 'Concern raised by Test walking group (routine)' },
       { referral_id: second.referralId, message: 'Concern raised by Test host (urgent)' },
     ]);
+  });
+
+  it('a second submit of the same concern finds the first and alerts and emails nobody again; another text or urgency is a new concern', async () => {
+    const cw = await caseworkScheme(t);
+    const placed = await placeOnward(t, cw, { referralId: cw.referralId, personId: cw.personId, name: 'Zena Snapshot', status: 'attending' });
+
+    // A double click: both submits arrive together and queue on the onward referral's lock.
+    const pair = await Promise.all([raise(cw.provider, placed.id), raise(cw.provider, placed.id)]);
+    expect(pair.map((r) => r.statusCode).sort()).toEqual([200, 201]);
+    const [first, second] = pair.map((r) => r.json<Concern>());
+    expect(second).toEqual(first);
+    // A retry after a slow network, a moment later.
+    const retry = await raise(cw.provider, placed.id);
+    expect(retry.statusCode).toBe(200);
+    expect(retry.json<Concern>()).toEqual(first);
+    const raisedId = first?.id;
+
+    const state = () =>
+      asSystem(t, cw.scheme.schemeId, async (scope) => ({
+        concerns: await scope.db.selectFrom('provider_concerns').select(['id', 'urgency', 'concern']).orderBy('raised_at').execute(),
+        alerts: await scope.db.selectFrom('case_alerts').select(['key']).orderBy('raised_at').execute(),
+        emails: await scope.db.selectFrom('notifications').select(['recipient', 'entity_id']).where('template', '=', 'provider-concern').orderBy('entity_id').orderBy('recipient').execute(),
+        audit: await scope.db.selectFrom('audit_events').select(['action', 'entity_id', 'detail']).where('entity_type', '=', 'concern').orderBy('action').execute(),
+      }));
+    const recipients = [await emailOf(cw, 'link_worker'), await emailOf(cw, 'safeguarding_lead')].sort();
+    const once = await state();
+    expect(once.concerns).toEqual([{ id: raisedId, urgency: 'urgent', concern: CONCERN_TEXT }]);
+    expect(once.alerts).toEqual([{ key: `concern:${raisedId}` }]);
+    expect(once.emails).toEqual(recipients.map((recipient) => ({ recipient, entity_id: raisedId })));
+    const replayDetail = { onwardReferralId: placed.id, referralId: cw.referralId, replayed: true };
+    expect(once.audit).toEqual([
+      { action: 'create', entity_id: raisedId, detail: { onwardReferralId: placed.id, referralId: cw.referralId, urgency: 'urgent' } },
+      { action: 'read', entity_id: raisedId, detail: replayDetail },
+      { action: 'read', entity_id: raisedId, detail: replayDetail },
+    ]);
+
+    const otherText = await raise(cw.provider, placed.id, 'urgent', 'He has not been seen at the group or at home since Monday.');
+    expect(otherText.statusCode).toBe(201);
+    const otherUrgency = await raise(cw.provider, placed.id, 'routine');
+    expect(otherUrgency.statusCode).toBe(201);
+    const ids = [raisedId, otherText.json<Concern>().id, otherUrgency.json<Concern>().id];
+    expect(new Set(ids).size).toBe(3);
+    const after = await state();
+    expect(after.concerns).toEqual([
+      { id: raisedId, urgency: 'urgent', concern: CONCERN_TEXT },
+      { id: ids[1], urgency: 'urgent', concern: 'He has not been seen at the group or at home since Monday.' },
+      { id: ids[2], urgency: 'routine', concern: CONCERN_TEXT },
+    ]);
+    expect(after.alerts).toEqual(ids.map((id) => ({ key: `concern:${id}` })));
+    expect(after.emails).toHaveLength(6);
   });
 });

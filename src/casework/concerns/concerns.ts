@@ -8,6 +8,7 @@ import type { JobQueue } from '../../jobs/queue.js';
 import { queueNotification } from '../../notifications/outbox.js';
 import { raiseAlert } from '../alerts/raise.js';
 import { actorName, actorUserId, loadCase } from '../case-row.js';
+import { MINUTE_MS } from '../domain/dates.js';
 import { providerMaySee } from '../domain/provider-access.js';
 import { loadCaseworkSettings } from '../settings.js';
 
@@ -88,14 +89,45 @@ async function recipients(scope: SchemeScope, linkWorkerId: string | null): Prom
   });
 }
 
-export async function raiseConcern(scope: SchemeScope, deps: ConcernDeps, onwardReferralId: string, input: ConcernInput, now: Date = new Date()): Promise<Concern> {
+/** A concern as raised, and whether it was one already raised that a second submit of the form found again. */
+export interface RaisedConcern {
+  concern: Concern;
+  replayed: boolean;
+}
+
+/** How far back a second submit of the same concern counts as the same one. */
+export const CONCERN_REPLAY_WINDOW_MINUTES = 10;
+
+/**
+ * The same concern from the same person about the same referral, raised within the window: a
+ * double click or a retry after a slow network, not a second worry. Matched word for word, so a
+ * concern written again differently is a new one. The caller holds the onward referral's row lock.
+ */
+async function sameConcernJustRaised(scope: SchemeScope, onward: { id: string; referral_id: string }, input: ConcernInput, now: Date): Promise<ConcernRow | undefined> {
+  const userId = actorUserId(scope);
+  let query = scope.db
+    .selectFrom('provider_concerns')
+    .select(['id', 'onward_referral_id', 'referral_id', 'urgency', 'concern', 'raised_by_label', 'raised_by_organisation', 'raised_at'])
+    .where('scheme_id', '=', scope.schemeId)
+    .where('referral_id', '=', onward.referral_id)
+    .where('onward_referral_id', '=', onward.id)
+    .where('urgency', '=', input.urgency)
+    .where('concern', '=', input.concern)
+    .where('raised_at', '>=', new Date(now.getTime() - CONCERN_REPLAY_WINDOW_MINUTES * MINUTE_MS));
+  query = userId === null ? query.where('raised_by', 'is', null).where('raised_by_label', '=', actorName(scope)) : query.where('raised_by', '=', userId);
+  return query.orderBy('raised_at', 'desc').orderBy('id').executeTakeFirst();
+}
+
+export async function raiseConcern(scope: SchemeScope, deps: ConcernDeps, onwardReferralId: string, input: ConcernInput, now: Date = new Date()): Promise<RaisedConcern> {
   scope.authorize('concern', 'create');
+  // The lock comes first so that two submits of one form queue here and the second finds the first.
   const onward = await scope.db
     .selectFrom('onward_referrals as o')
     .innerJoin('referrals as r', (join) => join.onRef('r.scheme_id', '=', 'o.scheme_id').onRef('r.id', '=', 'o.referral_id'))
     .select(['o.id', 'o.reference', 'o.referral_id', 'o.directory_organization_id', 'o.status', 'o.ended_at', 'r.link_worker_id'])
     .where('o.scheme_id', '=', scope.schemeId)
     .where('o.id', '=', onwardReferralId)
+    .forUpdate('o')
     .executeTakeFirst();
   if (!onward) throw notFound('The referral');
   scope.authorize('concern', 'create', await listingTarget(scope, onward.directory_organization_id));
@@ -106,6 +138,19 @@ export async function raiseConcern(scope: SchemeScope, deps: ConcernDeps, onward
     if (!providerMaySee({ status: onward.status, endedAt: onward.ended_at, now, accessDaysAfter: settings.providerAccessDaysAfter })) {
       throw notFound('The referral');
     }
+  }
+
+  const shownTo = (row: ConcernRow): Concern => (isProvider ? { ...present(row), referralId: null } : present(row));
+  const earlier = await sameConcernJustRaised(scope, onward, input, now);
+  if (earlier) {
+    // Already sent to the link worker and the leads: a second alert or email would only alarm twice.
+    await scope.audit({
+      action: 'read',
+      entityType: 'concern',
+      entityId: earlier.id,
+      detail: { onwardReferralId: onward.id, referralId: onward.referral_id, replayed: true },
+    });
+    return { concern: shownTo(earlier), replayed: true };
   }
 
   const organisation = await raisingOrganisation(scope, isProvider, onward.directory_organization_id);
@@ -157,8 +202,7 @@ export async function raiseConcern(scope: SchemeScope, deps: ConcernDeps, onward
     entityId: row.id,
     detail: { onwardReferralId: onward.id, referralId: onward.referral_id, urgency: input.urgency },
   });
-  const shown = present(row);
-  return isProvider ? { ...shown, referralId: null } : shown;
+  return { concern: shownTo(row), replayed: false };
 }
 
 export async function listConcerns(scope: SchemeScope, referralId: string): Promise<{ concerns: Concern[] }> {

@@ -20,15 +20,17 @@ export function registerConcernRoutes(api: FastifyInstance, ctx: AppContext): vo
         tags: ['provider portal'],
         summary: 'Raise a concern about someone referred to the service',
         description:
-          "Reaches the case's link worker and the scheme's safeguarding leads: an alert on the caseload and an email that names nobody and does not quote the concern. A provider may raise one only while it may still see the referral.",
+          "Reaches the case's link worker and the scheme's safeguarding leads: an alert on the caseload and an email that names nobody and does not quote the concern. A provider may raise one only while it may still see the referral. " +
+          'Sending the same concern again (same referral, same person, same urgency, word-for-word the same text) within 10 minutes of the first, ' +
+          'as a double click or a retry after a slow network does, answers 200 with the concern already raised and alerts and emails nobody again; a new concern answers 201.',
         params: idParams,
         body: concernInput,
-        response: { 201: concern },
+        response: { 200: concern, 201: concern },
       },
     },
     async (request, reply) => {
       const raised = await withScope(ctx, request, (scope) => raiseConcern(scope, { jobs: ctx.jobs, config: ctx.config }, request.params.id, request.body, new Date()));
-      return reply.code(201).send(raised);
+      return reply.code(raised.replayed ? 200 : 201).send(raised.concern);
     },
   );
 

@@ -113,8 +113,11 @@ describe(`contacts with the person (${testBackend()})`, () => {
       expect(res.statusCode, JSON.stringify(body)).toBe(400);
       expect(res.body).toContain('expectedCheckInAt');
     }
-    // Exactly 12 hours is allowed.
-    expect((await postContact(t, cw, contactBody({ mode: 'home_visit', scheduledAt: start.toISOString(), expectedCheckInAt: at(start, 12 * 60).toISOString() }))).statusCode).toBe(201);
+    // Exactly 12 hours is allowed. A later start, so that it is not taken for a second submit of the visit above.
+    const later = at(start, 60);
+    const longest = await postContact(t, cw, contactBody({ mode: 'home_visit', scheduledAt: later.toISOString(), expectedCheckInAt: at(later, 12 * 60).toISOString() }));
+    expect(longest.statusCode, longest.body).toBe(201);
+    expect(longest.json<Contact>().loneWorking?.expectedCheckInAt).toBe(at(later, 12 * 60).toISOString());
   });
 
   it('a manager, who cannot check in, may not book a visit under lone working, and nothing is saved; without a check-in they may', async () => {
@@ -219,5 +222,56 @@ describe(`contacts with the person (${testBackend()})`, () => {
     expect((await outcome(t, cw.worker, crypto.randomUUID(), { event: { type: 'attended' } }, 1)).statusCode).toBe(404);
     // The manager holds casework too.
     expect((await listContacts(t, cw, cw.manager)).statusCode).toBe(200);
+  });
+
+  it('a booking submitted twice makes one contact and one lone-working watch; another time, or the same after 10 minutes, is a new booking', async () => {
+    const cw = await caseworkScheme(t);
+    const start = at(now(), 60);
+    const watched = contactBody({ mode: 'home_visit', scheduledAt: start.toISOString(), expectedCheckInAt: at(start, 90).toISOString() });
+    // A double click: both arrive together and queue on the case's lock.
+    const pair = await Promise.all([postContact(t, cw, watched), postContact(t, cw, watched)]);
+    expect(pair.map((r) => r.statusCode)).toEqual([201, 201]);
+    const [first, second] = pair.map((r) => r.json<Contact>());
+    expect(second).toEqual(first);
+    const firstId = first?.id;
+    // A retry after a slow network on the doorstep.
+    const retry = await postContact(t, cw, watched);
+    expect(retry.json<Contact>()).toEqual(first);
+
+    const saved = () =>
+      asSystem(t, cw.scheme.schemeId, async (scope) => ({
+        contacts: (await scope.db.selectFrom('contacts').select('id').where('referral_id', '=', cw.referralId).orderBy('scheduled_at').orderBy('created_at').execute()).map((r) => r.id),
+        visits: (await scope.db.selectFrom('lone_working_visits').select('contact_id').where('worker_id', '=', cw.workerId).orderBy('created_at').execute()).map((r) => r.contact_id),
+      }));
+    expect(await saved()).toEqual({ contacts: [firstId], visits: [firstId] });
+    expect(await auditActions(t, cw, 'contact', firstId ?? '')).toEqual(['create', 'read', 'read']);
+
+    const later = await madeContact(t, cw, { mode: 'home_visit', scheduledAt: at(start, 30).toISOString(), expectedCheckInAt: at(start, 120).toISOString() });
+    expect(later.id).not.toBe(firstId);
+    expect(await saved()).toEqual({ contacts: [firstId, later.id], visits: [firstId, later.id] });
+
+    // The same booking with another check-in time is a correction: watched at the new time too.
+    const corrected = await madeContact(t, cw, { mode: 'home_visit', scheduledAt: start.toISOString(), expectedCheckInAt: at(start, 60).toISOString() });
+    expect(corrected.id).not.toBe(firstId);
+    expect(corrected.loneWorking?.expectedCheckInAt).toBe(at(start, 60).toISOString());
+    expect(await saved()).toEqual({ contacts: [firstId, corrected.id, later.id], visits: [firstId, later.id, corrected.id] });
+
+    // Eleven minutes on, the same booking again is taken as meant.
+    await asSystem(t, cw.scheme.schemeId, (scope) => scope.db.updateTable('contacts').set({ created_at: at(now(), -11) }).where('id', '=', firstId ?? '').execute());
+    const again = await postContact(t, cw, watched);
+    expect(again.statusCode, again.body).toBe(201);
+    const againId = again.json<Contact>().id;
+    expect(againId).not.toBe(firstId);
+    expect((await saved()).contacts).toEqual([firstId, corrected.id, againId, later.id]);
+  });
+
+  it('a missed appointment recorded twice by a double click counts as one miss', async () => {
+    const cw = await caseworkScheme(t);
+    const missed = contactBody({ status: 'did_not_attend', scheduledAt: at(now(), -120).toISOString() });
+    const firstMiss = await postContact(t, cw, missed);
+    const again = await postContact(t, cw, missed);
+    expect(again.json<Contact>().id).toBe(firstMiss.json<Contact>().id);
+    // The scheme's default threshold is two in a row: one miss, however often sent, raises nothing.
+    expect(await alertsOf(cw)).toEqual([]);
   });
 });

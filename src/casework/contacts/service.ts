@@ -8,7 +8,7 @@ import { initialContactStatus, transitionContact } from '../domain/contact-lifec
 import { MINUTE_MS } from '../domain/dates.js';
 import { loadCaseworkSettings } from '../settings.js';
 import { checkRepeatedDna } from './dna.js';
-import { presentContact, visitsOf } from './present.js';
+import { presentContact, visitsOf, type ContactRow } from './present.js';
 
 /** The longest a home visit may run before its check-in: beyond this the watch would mean little. */
 export const MAX_CHECK_IN_HOURS = 12;
@@ -49,6 +49,29 @@ function checkInTime(input: ContactInput, scheduledAt: Date, now: Date): Date | 
   return expected;
 }
 
+/** How far back a second submit of the same booking counts as the same one. */
+export const CONTACT_REPLAY_WINDOW_MINUTES = 10;
+
+/**
+ * The same contact made by the same worker for the same case moments ago: a double click, or a
+ * retry after a slow network on a home visit, not a second appointment. The caller holds the case's
+ * row lock, so a second submit waits here until the first is saved and then finds it.
+ */
+async function sameContactJustMade(scope: SchemeScope, referralId: string, input: ContactInput, status: ContactRow['status'], scheduledAt: Date, now: Date): Promise<ContactRow | undefined> {
+  const workerId = actorUserId(scope);
+  let query = scope.db
+    .selectFrom('contacts')
+    .selectAll()
+    .where('scheme_id', '=', scope.schemeId)
+    .where('referral_id', '=', referralId)
+    .where('scheduled_at', '=', scheduledAt)
+    .where('mode', '=', input.mode)
+    .where('status', '=', status)
+    .where('created_at', '>=', new Date(now.getTime() - CONTACT_REPLAY_WINDOW_MINUTES * MINUTE_MS));
+  query = workerId === null ? query.where('worker_id', 'is', null).where('worker_label', '=', actorName(scope)) : query.where('worker_id', '=', workerId);
+  return query.orderBy('created_at', 'desc').orderBy('id').executeTakeFirst();
+}
+
 export async function createContact(scope: SchemeScope, referralId: string, input: ContactInput, now: Date): Promise<Contact> {
   scope.authorize('contact', 'create');
   const theCase = await loadOpenCase(scope, referralId);
@@ -63,6 +86,15 @@ export async function createContact(scope: SchemeScope, referralId: string, inpu
     if (workerId === null) throw new AppError('forbidden', 'Only a signed-in member of staff can book a visit under lone working.');
     // The visit is watched for the booking worker's own check-in: only someone who can check in may book one.
     scope.authorize('lone_working', 'create', { userId: workerId });
+  }
+  const earlier = await sameContactJustMade(scope, theCase.id, input, initial.status, scheduledAt, now);
+  const earlierVisit = earlier ? (await visitsOf(scope, [earlier.id])).get(earlier.id) : undefined;
+  // A different check-in time is a correction, not a replay: the worker must be watched at the new time.
+  const sameWatch = (earlierVisit ? new Date(earlierVisit.expected_check_in_at).getTime() : null) === (expected?.getTime() ?? null);
+  if (earlier && sameWatch) {
+    // Its lone-working watch and any missed-appointment alert were set up the first time.
+    await scope.audit({ action: 'read', entityType: 'contact', entityId: earlier.id, detail: { referralId, replayed: true } });
+    return presentContact(earlier, earlierVisit, await loadCaseworkSettings(scope), now);
   }
 
   const id = randomUUID();
