@@ -116,7 +116,7 @@ describe('a link worker refers Chloe Barnes to a walking group, which reports he
     await expect.poll(() => whatMatters.innerText()).toContain(WHAT_MATTERS);
     await expect(whatMatters.innerText()).resolves.toContain(`Physical activity: High — work on this first – “${ACTIVITY_WORDS}”`);
 
-    // Review dates six and eight weeks from today: any day after today is a valid review date.
+    // Review dates six and eight weeks from today (the server refuses a review date in the past).
     const today = londonToday();
     await addGoal(page, WALKING_GOAL, 'Try a walking group with Jo’s help', addDays(today, 42));
     await addGoal(page, HOUSING_GOAL, 'Ring the council’s housing options team', addDays(today, 56));

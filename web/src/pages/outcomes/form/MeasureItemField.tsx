@@ -75,7 +75,7 @@ function valueOf(answers: MeasureAnswers, item: MeasureItem): number | null {
   return answerOf(answers.values, item.key) ?? null;
 }
 
-/** The hint under a legend: the words at the ends of a number scale, if it has any. */
+/** The hint under a legend: the words at the ends of a number scale, when the scale names them. */
 function scaleHint(definition: MeasureDefinition, item: MeasureItem): string | null {
   const options = optionsFor(definition, item);
   return isNumberScale(options) ? scaleAnchors(options) : null;
